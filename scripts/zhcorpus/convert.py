@@ -1,0 +1,72 @@
+"""Traditional -> Simplified, on purpose and with the original kept.
+
+One OpenCC converter per configuration, each chosen for a reason: ``hk2s`` reads
+Hong Kong text (its phrase tables know HK usage), ``s2hk`` goes back for a
+Traditional edition. Converting back is lossy, so articles keep the text as
+printed next to the Simplified one.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable
+
+import opencc
+
+from .readers import is_han
+
+
+@lru_cache(maxsize=None)
+def _converter(config: str) -> opencc.OpenCC:
+    return opencc.OpenCC(config)
+
+
+def detect_script(text: str) -> str:
+    """'zh-Hant' when the text has more Traditional-only than Simplified-only
+    characters. Comparing the two counts, rather than using a threshold, keeps
+    a Traditional name quoted in mainland copy (香港文匯報) from flipping it."""
+    han = "".join(c for c in text if is_han(c))
+    if not han:
+        return "zh-Hans"
+    traditional_only = sum(1 for a, b in zip(han, _converter("hk2s").convert(han)) if a != b)
+    simplified_only = sum(1 for a, b in zip(han, _converter("s2hk").convert(han)) if a != b)
+    return "zh-Hant" if traditional_only > simplified_only else "zh-Hans"
+
+
+# OpenCC leaves 著 alone because 著 is also a Simplified character (著名, 显著).
+# As the aspect particle after a verb, Simplified writes 着. Only verbs seen in
+# print are listed, so 著作/著名/显著 stay untouched.
+_ZHE_AFTER = (
+    "意味 面臨 面临 標誌 标志 看 隨 随 有 帶 带 朝 向 沿 接 為 为 本 憑 凭 順 顺 靠 "
+    "等 跟 試 试 想 說 说 笑 坐 站 躺 拿 穿 戴 寫 写 唱 聽 听 忙 記 记 藏 跑 走 "
+    "盯 守 抱 掛 挂 存 留 載 载 承 懷 怀 伴 繼續 继续 保持 充滿 充满 代表 體現 体现 "
+    "顯示 显示 影響 影响 推動 推动 發揮 发挥 肩負 肩负 扮演 見證 见证 連 连"
+).split()
+_ZHE_PATTERN = re.compile("(" + "|".join(sorted(map(re.escape, _ZHE_AFTER), key=len, reverse=True)) + ")著")
+
+
+def fix_particle_zhe(text: str) -> str:
+    """意味著 -> 意味着: the particle OpenCC cannot tell from 著 (to write)."""
+    return _ZHE_PATTERN.sub(r"\1着", text)
+
+
+_CORNER_TO_CURLY = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
+
+
+def corner_to_curly_quotes(text: str) -> str:
+    """「」『』 are Traditional typography; Simplified text uses “” and ‘’."""
+    return text.translate(_CORNER_TO_CURLY)
+
+
+def to_simplified(text: str) -> str:
+    return corner_to_curly_quotes(fix_particle_zhe(_converter("hk2s").convert(text)))
+
+
+def to_hong_kong(text: str) -> str:
+    return _converter("s2hk").convert(text)
+
+
+def to_traditional_chars(chars: Iterable[str]) -> set[str]:
+    joined = "".join(sorted(chars))
+    return set(_converter("s2hk").convert(joined))

@@ -1,0 +1,130 @@
+"""Events, themes and speakers from one editable taxonomy.
+
+Assignment is by match terms counted in the Simplified text, and every
+assignment keeps the terms that matched, so the site can say *why* an article
+is filed under an event or theme, and an editor can fix a rule rather than a
+result.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .readers import SeedError
+
+_DEFAULT_MIN_HITS = 2
+_SPEECH_VERBS = "说|表示|指出|强调|认为|告诉|介绍|感慨|寄语|总结|评价|致辞"
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    zh_hans: str
+    zh_hant: str
+    en: str
+    match: tuple[str, ...]
+    min_hits: int = _DEFAULT_MIN_HITS
+    parent: str | None = None
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    topic: tuple[str, ...]
+    outlets: dict[str, Term]
+    events: dict[str, Term]
+    themes: dict[str, Term]
+
+    def outlet_id(self, name: str) -> str | None:
+        for outlet in self.outlets.values():
+            if name in (outlet.zh_hans, outlet.zh_hant, outlet.id) or name in outlet.match:
+                return outlet.id
+        return None
+
+
+@dataclass(frozen=True)
+class Speaker:
+    id: str
+    names: tuple[str, ...]
+
+
+@dataclass
+class Enrichment:
+    on_topic: bool
+    events: list[str] = field(default_factory=list)
+    themes: list[str] = field(default_factory=list)
+    speakers: list[str] = field(default_factory=list)
+    matched: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+
+
+def load_taxonomy(path: Path) -> Taxonomy:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return Taxonomy(
+            topic=tuple(data.get("topic", {}).get("match", ())),
+            outlets=_terms(data.get("outlets", {})),
+            events=_terms(data.get("events", {})),
+            themes=_terms(data.get("themes", {})),
+        )
+    except FileNotFoundError:
+        raise SeedError(path, "taxonomy file not found") from None
+    except (yaml.YAMLError, AttributeError, TypeError, KeyError) as err:
+        raise SeedError(path, f"not a valid taxonomy ({type(err).__name__}: {str(err).splitlines()[0]})") from None
+
+
+def _terms(section: dict) -> dict[str, Term]:
+    terms = {}
+    for term_id, spec in section.items():
+        if not re.fullmatch(r"[a-z0-9-]+", str(term_id)):
+            raise KeyError(f"id {term_id!r} must be ASCII lowercase, digits and '-'")
+        terms[term_id] = Term(id=term_id, zh_hans=spec["zh_hans"], zh_hant=spec["zh_hant"], en=spec["en"],
+                              match=tuple(spec.get("match", ())), min_hits=spec.get("min_hits", _DEFAULT_MIN_HITS),
+                              parent=spec.get("parent"))
+    return terms
+
+
+def load_speakers(path: Path) -> list[Speaker]:
+    """Read the speaker registry (ids and every printed form of each name)."""
+    if not path.exists():
+        return []
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    entries = data.get("speakers", data) if isinstance(data, dict) else data
+    if isinstance(entries, dict):
+        entries = [{"id": key, **value} for key, value in entries.items()]
+    speakers = []
+    for entry in entries or []:
+        names = {entry.get("zh_hans"), entry.get("zh_hant"), *(entry.get("aliases") or [])}
+        names.discard(None)
+        speakers.append(Speaker(id=entry["id"], names=tuple(sorted(names, key=len, reverse=True))))
+    return speakers
+
+
+def enrich(title: str, text: str, taxonomy: Taxonomy, speakers: list[Speaker],
+           speech_speaker: str = "") -> Enrichment:
+    haystack = f"{title}\n{text}"
+    result = Enrichment(on_topic=any(term in haystack for term in taxonomy.topic))
+    for kind, section in (("events", taxonomy.events), ("themes", taxonomy.themes)):
+        found: dict[str, list[str]] = {}
+        for term in section.values():
+            hits = sorted({m for m in term.match if m in text or m in title})
+            count = sum(text.count(m) for m in hits)
+            if hits and (count >= term.min_hits or any(m in title for m in hits)):
+                found[term.id] = hits
+        for term_id in list(found):  # a part of an event implies the event
+            parent = section[term_id].parent
+            if parent and parent not in found:
+                found[parent] = [f"{term_id}"]
+        getattr(result, kind).extend(sorted(found))
+        result.matched[kind] = {key: found[key] for key in sorted(found)}
+    spoke: dict[str, list[str]] = {}
+    for speaker in speakers:
+        for name in speaker.names:
+            if name == speech_speaker or re.search(re.escape(name) + rf"[^，。“”]{{0,12}}?(?:{_SPEECH_VERBS})", haystack):
+                spoke.setdefault(speaker.id, []).append(name)
+                break
+    result.speakers = sorted(spoke)
+    result.matched["speakers"] = {key: spoke[key] for key in sorted(spoke)}
+    return result

@@ -1,0 +1,152 @@
+"""Lines -> blocks: what each piece of a page is, before we know which article.
+
+A PDF extraction gives lines. Some are furniture of the page (bylines,
+datelines, captions, a QR-code notice, Markdown-like marks on the Hong Kong
+page), the rest is text hard-wrapped at the column width. This module names
+the furniture and rejoins wrapped lines into paragraph blocks; it never decides
+which article a block belongs to (that is ``segment``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from statistics import median
+
+from .repairs import join_wrapped, repair
+
+# Block kinds
+TEXT = "text"            # body text: a paragraph, a heading or a fragment of one
+HEADING = "heading"      # marked heading (# / ## / ### on the Hong Kong page)
+KICKER = "kicker"        # column label: **習主席 中亞行**
+ITEM = "item"            # roundup item: ▶**outlet**：text
+CAPTION = "caption"      # ●photo caption
+BYLINE = "byline"        # 新华社记者 韩梁 赵嫣 / ●香港文匯報記者 馬靜 北京報道 / 中华人民共和国主席 习近平
+CREDIT = "credit"        # ●中新社: source credit of a box
+DATELINE = "dateline"    # 新华社北京6月18日电 / (新华社阿斯塔纳6月17日电)
+DATEPLACE = "dateplace"  # (2025年6月17日,阿斯塔纳) under a speech title
+QR = "qr"                # 掃碼閱讀全文
+CONTINUED = "continued"  # （上接第1版）
+
+TERMINAL = "。！？!?…"
+CLOSERS = "”’」』）)】》"
+OPENERS = "“‘「『"
+QUOTE_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』"}
+
+
+@dataclass
+class Block:
+    kind: str
+    text: str
+    line: int                      # first source line, 1-based
+    indented: bool = False         # first line began with a space: a column start
+    level: int = 0                 # heading level for HEADING
+    lead: str = ""                 # outlet name for ITEM
+    raw: list[str] = field(default_factory=list)
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"<{self.kind}@{self.line} {self.text[:24]!r}>"
+
+
+def ends_sentence(text: str) -> bool:
+    """True when text ends a sentence: 。！？… possibly inside closing quotes,
+    or a colon that ends a salutation (朋友们：)."""
+    stripped = text.rstrip().rstrip(CLOSERS)
+    return bool(stripped) and (stripped[-1] in TERMINAL or text.rstrip()[-1] == "：")
+
+
+def display_width(text: str) -> float:
+    """Column width as set: a Han character is one em, Latin and digits half."""
+    return sum(0.5 if ord(c) < 0x2E80 else 1.0 for c in text.strip())
+
+
+_LINE_RULES: list[tuple[str, re.Pattern[str]]] = [
+    (QR, re.compile(r"^(?:扫码|掃碼|扫描二维码|掃描二維碼)(?:阅读|閱讀|查看)(?:全文)?$")),
+    (DATELINE, re.compile(r"^[（(]?(?:新华社|新華社|中新社)\S{0,10}?\d{1,2}\s*月\s*\d{1,2}\s*日\s*[电電][）)]?$")),
+    (DATEPLACE, re.compile(r"^[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[,，]\s*[^()（）]{1,12}[）)]$")),
+    (BYLINE, re.compile(
+        r"^(?:[■●]\s*)?\S{0,8}?(?:记者|記者)(?:\s+[\u4e00-\u9fff·]{2,5}){1,4}\s*"
+        r"(?:\S{0,4}(?:报道|報道)|摄|攝)?$")),
+    (BYLINE, re.compile(r"^\S{2,20}(?:主席|总统|總統|总理|總理|部长|部長|外长|外長)\s+[\u4e00-\u9fff·]{2,5}$")),
+]
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*$")
+_MD_BOLD_LINE = re.compile(r"^\*\*(.+?)\*\*$")
+_ROUNDUP_ITEM = re.compile(r"^▶\s*\*\*(.+?)\*\*\s*(等?)\s*[：:]\s*(.+)$")
+_BULLET = re.compile(r"^[●■◆]\s*(.+)$")
+_CONTINUED = re.compile(r"^[（(]\s*(上接|下转|下轉|接上)\s*(第?\s*[\d一二三四五六七八九十]+\s*版)\s*[）)]\s*")
+
+
+def classify_line(text: str, number: int, indented: bool) -> list[Block]:
+    """One source line -> one block (two when a continuation mark leads a line)."""
+    continued = _CONTINUED.match(text)
+    if continued:
+        blocks = [Block(CONTINUED, repair(continued.group(0)), number, raw=[continued.group(0)])]
+        rest = text[continued.end():]
+        if rest.strip():
+            blocks += classify_line(rest, number, True)
+        return blocks
+    for kind, pattern in _LINE_RULES:
+        if pattern.match(text):
+            return [Block(kind, repair(text), number, indented, raw=[text])]
+    if match := _MD_HEADING.match(text):
+        return [Block(HEADING, repair(match.group(2)), number, level=len(match.group(1)), raw=[text])]
+    if match := _MD_BOLD_LINE.match(text):
+        return [Block(KICKER, repair(match.group(1)), number, raw=[text])]
+    if match := _ROUNDUP_ITEM.match(text):
+        lead = repair(match.group(1).replace("**", "") + match.group(2))
+        return [Block(ITEM, repair(match.group(3)), number, lead=lead, raw=[text])]
+    if match := _BULLET.match(text):
+        body = match.group(1).strip()
+        if any(p.match(body) for k, p in _LINE_RULES if k == BYLINE):
+            return [Block(BYLINE, repair(body), number, raw=[text])]
+        if len(body) <= 8 and not any(c in body for c in "，。"):
+            return [Block(CREDIT, repair(body), number, raw=[text])]
+        return [Block(CAPTION, repair(body), number, raw=[text])]
+    return [Block(TEXT, text, number, indented, raw=[text])]
+
+
+def page_blocks(text: str) -> list[Block]:
+    """Classify every line, then rejoin hard-wrapped text lines."""
+    lines: list[Block] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue  # blank lines are unreliable on these pages: wraps and breaks alike
+        indented = line[:1] in (" ", "\u3000", "\t")
+        lines.extend(classify_line(line.strip(), number, indented))
+    texts = [b.text for b in lines if b.kind == TEXT]
+    if texts and median(display_width(t) for t in texts) < 24:
+        blocks = _unwrap_columns(lines, _column_width(texts))
+    else:
+        blocks = lines
+    for block in blocks:
+        if block.kind == TEXT:
+            block.text = repair(block.text)
+    return [b for b in blocks if b.text]
+
+
+def _column_width(texts: list[str]) -> float:
+    widths = sorted(display_width(t) for t in texts)
+    return widths[int(len(widths) * 0.9) - 1] if len(widths) > 1 else widths[0]
+
+
+def _unwrap_columns(lines: list[Block], width: float) -> list[Block]:
+    """Narrow columns: a line ends its paragraph only if it ends a sentence
+    and stops short of the column width (or the next line is indented or not
+    text). A full line ending in 。 is a wrap that happened to fall there."""
+    out: list[Block] = []
+    current: Block | None = None
+    for index, line in enumerate(lines):
+        if line.kind != TEXT:
+            current = None
+            out.append(line)
+            continue
+        if current is None or line.indented:
+            current = Block(TEXT, line.text, line.line, line.indented, raw=list(line.raw))
+            out.append(current)
+        else:
+            current.text = join_wrapped(current.text, line.text)
+            current.raw.extend(line.raw)
+        short = display_width(line.text) < width - 0.75
+        if ends_sentence(line.text) and short:
+            current = None
+    return out

@@ -1,0 +1,79 @@
+"""Every Han character of a seed is accounted for.
+
+The ledger counts, per seed, the Han characters that went into article bodies,
+into front-matter fields, and into the list of dropped boilerplate (with the
+reason). Counting is by multiset, in the script as printed, so a character
+lost or duplicated anywhere in segmentation shows up as unaccounted.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from .readers import is_han
+
+
+def han_counter(texts: Iterable[str]) -> Counter[str]:
+    return Counter(c for text in texts for c in text if is_han(c))
+
+
+@dataclass
+class SeedLedger:
+    seed: str
+    in_seed: int
+    in_bodies: int
+    in_front_matter: int
+    dropped: int
+    dropped_strings: list[dict[str, str]] = field(default_factory=list)
+    unaccounted: dict[str, int] = field(default_factory=dict)   # char -> missing count
+    duplicated: dict[str, int] = field(default_factory=dict)    # char -> extra count
+
+    @property
+    def balanced(self) -> bool:
+        return not self.unaccounted and not self.duplicated
+
+    def as_dict(self) -> dict:
+        return {
+            "seed": self.seed,
+            "han_in_seed": self.in_seed,
+            "han_in_bodies": self.in_bodies,
+            "han_in_front_matter": self.in_front_matter,
+            "han_dropped": self.dropped,
+            "dropped": self.dropped_strings,
+            "unaccounted": self.unaccounted,
+            "duplicated": self.duplicated,
+        }
+
+
+def account(seed: str, seed_text: str, bodies: Iterable[str], front_matter: Iterable[str],
+            dropped: Iterable[tuple[str, str]]) -> SeedLedger:
+    dropped = list(dropped)
+    source = han_counter([seed_text])
+    body = han_counter(bodies)
+    front = han_counter(front_matter)
+    gone = han_counter(text for text, _ in dropped)
+    output = body + front + gone
+    return SeedLedger(
+        seed=seed,
+        in_seed=sum(source.values()),
+        in_bodies=sum(body.values()),
+        in_front_matter=sum(front.values()),
+        dropped=sum(gone.values()),
+        dropped_strings=[{"text": text, "why": why} for text, why in dropped],
+        unaccounted=dict(sorted((source - output).items())),
+        duplicated=dict(sorted((output - source).items())),
+    )
+
+
+def format_ledger(ledgers: list[SeedLedger]) -> str:
+    rows = [f"{'seed':<28} {'in seed':>8} {'bodies':>8} {'front':>7} {'dropped':>8}  status"]
+    for ledger in ledgers:
+        status = "ok" if ledger.balanced else (
+            f"UNACCOUNTED {sum(ledger.unaccounted.values())}, DUPLICATED {sum(ledger.duplicated.values())}")
+        rows.append(f"{ledger.seed:<28} {ledger.in_seed:>8} {ledger.in_bodies:>8} "
+                    f"{ledger.in_front_matter:>7} {ledger.dropped:>8}  {status}")
+        for item in ledger.dropped_strings:
+            rows.append(f"    dropped {item['text']!r}: {item['why']}")
+    return "\n".join(rows)

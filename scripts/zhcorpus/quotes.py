@@ -1,0 +1,386 @@
+"""Direct quotations in Simplified Chinese news text, each with who said it.
+
+Pure functions, no I/O. A quotation is the text between “ and ” (nested ‘’
+kept) that reads as an utterance: a clause with sentence punctuation, a long
+span, or a shorter clause the text attributes to a speaker. Names, slogans and
+titles in quotes (“一带一路”, “西安愿景”, 《…》) are not quotations.
+
+Attribution tries an ordered list of patterns and stops at the first that
+answers; a wrong speaker is worse than none, so every pattern refuses when the
+sentence is ambiguous and the quote is then unattributed (speaker None).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+from .speakers import Mention, Registry, find_mentions, is_generic_name, resolve
+
+SENTENCE_PUNCT = "，。！？；：…,!?;:"  # inside a span: it is a clause, not a name
+SENTENCE_END = "。！？!?"
+CLAUSE_DELIMS = "，。！？；：,!?;:”“"
+MIN_PARTIAL = 6  # a quoted fragment without punctuation needs this many chars
+LONG_SPAN = 16  # …or this many to stand as a quotation without a speaker
+
+# Reporting verbs, longest first; a cue clause ends with one of them.
+REPORT_VERBS = tuple(sorted(
+    "告诉记者 对记者说 向记者表示 向记者介绍 说道 表示 指出 强调 认为 说 称 讲 介绍 坦言 谈到 提到 写道 "
+    "感慨 总结 评价 补充 透露 分享 赞同 看来 回顾 寄语 致辞 宣布 道出 重申 形容".split(), key=len, reverse=True))
+_VERB_AT_END = re.compile("(?:" + "|".join(REPORT_VERBS) + ")(?:道|说)?$")
+_VERB_ANYWHERE = re.compile("(?<!的)(?:" + "|".join(REPORT_VERBS) + ")|的话语")
+_ANAPHORIC_VERB = re.compile("(?:这样|如此|这般)(?:" + "|".join(REPORT_VERBS) + "|阐释)")
+_CITATION = re.compile(r"正如(.+?)(?:在.{0,20}?中)?(?:所说|所言|说的那样|所指出的|指出的那样|强调的那样)$")
+_PROVERB = re.compile(r"([^，。！？：\s]{2,8}?)也?有(?:句|一句)(谚语|俗话|古话|老话|名言)$")
+_PRONOUN = re.compile(r"^(他|她|我)(?!们)")
+_TOPIC_MARKERS = ("对于", "关于", "对")  # “…”对于X…: the quote is the topic, not X's words
+_OBJECT_MARKERS = ("对于", "关于", "聆听", "感谢", "应", "同", "与", "和", "对", "向", "随")
+_PREPOSITIONS = re.compile(r"(?:这样|如此|这般|对此|在|对|向|接受|也|还|曾|则)")
+
+# Spans that name a thing, not quote a person: suffixes of programmes, slogans, titles.
+TERM_SUFFIXES = tuple("精神 愿景 倡议 计划 年 势力 条约 格局 之路 之都 经济带 机制 革命 热 论 宣言 平台 中心 班列 日".split())
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    speaker_name: str | None
+    speaker_id: str | None
+    role: str | None
+    country: str | None
+    anchor: str
+    verb: str | None
+    start: int  # offset of the first quoted character (after “)
+    end: int  # offset of the closing ”
+    pattern: str = ""  # which rule attributed it, for review and evaluation
+
+
+@dataclass(frozen=True)
+class Attribution:
+    name: str | None
+    speaker_id: str | None
+    verb: str | None
+    pattern: str
+    pos: int = 0  # where the speaker is named, for continuation
+
+
+@dataclass
+class ArticleState:
+    """What earlier paragraphs tell later ones: who was named, who has spoken."""
+
+    last_person: str | None = None
+    quoted: set = field(default_factory=set)
+    tail: Attribution | None = None  # speaker of a quote that ended the previous paragraph
+
+
+@dataclass(frozen=True)
+class Context:
+    text: str
+    spans: tuple[tuple[int, int], ...]
+    mentions: tuple[Mention, ...]  # outside quotes only
+    registry: Registry
+    state: ArticleState
+    kind: str
+    speech_speaker: str | None
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each “…” content, skipping those inside 《…》 titles."""
+    titles = [(m.start(), m.end()) for m in re.finditer(r"《[^《》]*》", text)]
+    return [(m.start() + 1, m.end() - 1) for m in re.finditer(r"“[^“”]*”", text)
+            if not any(a <= m.start() < b for a, b in titles)]
+
+
+def outside_quotes(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """Blank out quoted text (same length) so names inside quotes are not speakers."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = "＿" * (end - start)
+    return "".join(chars)
+
+
+def is_name_or_term(text: str, start: int, end: int) -> bool:
+    """“西安愿景”的…, 以“…”为…, “…精神”: the span names something."""
+    inner, before, after = text[start:end], text[start - 2:start - 1], text[end + 1:end + 2]
+    if after == "的" or (before == "以" and after == "为"):
+        return True
+    has_punct = any(c in SENTENCE_PUNCT for c in inner)
+    return not has_punct and (inner.endswith(TERM_SUFFIXES) or len(inner) < 3)
+
+
+def is_cited_expression(text: str, end: int) -> bool:
+    """王毅说，“使者相望于道，商旅不绝于途”是…: a saying used as a noun in the
+    sentence; the speaker around it cites it, so it has no speaker."""
+    return text[end + 1:end + 2] in ("是", "为") and text[end + 1:end + 3] != "为此"
+
+
+def is_clause(inner: str) -> bool:
+    return any(c in SENTENCE_PUNCT for c in inner) or len(inner) >= LONG_SPAN
+
+
+def fragment_is_bounded(text: str, start: int, end: int) -> bool:
+    """A fragment quote stands as a clause of its own: after a comma, colon or
+    verb, or before a sentence end — not wedged inside a phrase (“一步一个脚印”扎实)."""
+    before, after = text[start - 2:start - 1], text[end + 1:end + 2]
+    left = start == 1 or before in "，：,:" or bool(_VERB_AT_END.search(text[:start - 1]))
+    right = after == "" or after in SENTENCE_END or text[end + 1:end + 3] == "——"
+    return end - start >= MIN_PARTIAL and (left or right)
+
+
+def last_clause(text: str) -> tuple[str, int]:
+    """The clause ending at the end of ``text`` and where it starts."""
+    i = max(text.rfind(d) for d in CLAUSE_DELIMS + "—")
+    return text[i + 1:], i + 1
+
+
+def clause_subject(clause: str, offset: int, ctx: Context) -> Attribution | None:
+    """Who the clause is about: the first registry name that is not an object
+    (聆听习近平主席讲话后 is about someone else), or a pronoun, else None."""
+    here = [m for m in ctx.mentions if offset <= m.start < offset + len(clause)]
+    for m in here:
+        lead = clause[:m.start - offset]
+        if lead.endswith(_OBJECT_MARKERS) or lead.startswith(_OBJECT_MARKERS):
+            return None
+        return attribution(m.printed, m.speaker_id, ctx, "", m.start)
+    pronoun = _PRONOUN.match(clause)
+    if pronoun:
+        return resolve_pronoun(pronoun.group(1), offset + pronoun.start(1), ctx)
+    return None
+
+
+def resolve_pronoun(pronoun: str, pos: int, ctx: Context) -> Attribution | None:
+    """他/她: the last named person before it; 我 in a speech: its speaker."""
+    if pronoun == "我":
+        if ctx.kind == "speech" and ctx.speech_speaker:
+            return attribution(None, ctx.speech_speaker, ctx, "pronoun", pos)
+        return None
+    people = [m for m in ctx.mentions if m.end <= pos and is_person(m.speaker_id, ctx)]
+    target = people[-1].speaker_id if people else ctx.state.last_person
+    return attribution(None, target, ctx, "pronoun", pos) if target else None
+
+
+def is_person(speaker_id: str | None, ctx: Context) -> bool:
+    speaker = ctx.registry.get(speaker_id)
+    return speaker is not None and speaker.kind == "person"
+
+
+def printed_subject(clause: str) -> str | None:
+    """An unregistered speaker's name as printed: the clause up to its verb,
+    without 在…/对…/这样 phrases. None when it does not look like a name."""
+    head = _VERB_ANYWHERE.split(clause, 1)[0]
+    cut = _PREPOSITIONS.search(head, 2)
+    name = head[:cut.start()] if cut else head
+    if "的" in name:
+        name = name.rsplit("的", 1)[1]
+    if not 2 <= len(name) <= 20 or re.search(r"[0-9“”‘’＿]", name):
+        return None
+    return name
+
+
+def attribution(name: str | None, speaker_id: str | None, ctx: Context, pattern: str, pos: int,
+                verb: str | None = None) -> Attribution:
+    speaker = ctx.registry.get(speaker_id)
+    shown = name or (speaker.zh_hans if speaker else None)
+    return Attribution(shown, speaker_id, verb, pattern, pos)
+
+
+def cue_in_clause(clause: str, offset: int, colon: bool, ctx: Context) -> Attribution | None:
+    """A clause that introduces speech: 'X说', 'X在…时表示', 'X感慨良多：'."""
+    citation = _CITATION.search(clause)
+    if citation:
+        sid = resolve(citation.group(1), ctx.registry)
+        return attribution(citation.group(1), sid, ctx, "citation", offset + citation.start(1), "说")
+    proverb = _PROVERB.search(clause)
+    if proverb:
+        name = proverb.group(1) + proverb.group(2)
+        return attribution(name, resolve(name, ctx.registry), ctx, "proverb", offset, proverb.group(2))
+    verb = _VERB_AT_END.search(clause)
+    if not (verb or colon):
+        return None
+    subject = clause_subject(clause, offset, ctx)
+    if subject is None and not any(offset <= m.start < offset + len(clause) for m in ctx.mentions):
+        name = printed_subject(clause)
+        subject = attribution(name, None, ctx, "", offset) if name else None
+    if subject is None:
+        return None
+    return Attribution(subject.name, subject.speaker_id, verb.group() if verb else None,
+                       subject.pattern or "before", subject.pos)
+
+
+def speaker_before(start: int, ctx: Context) -> Attribution | None:
+    """X说：“…”, X表示，“…”, 正如X所说，“…”, 中国先贤讲：“…”."""
+    pre = ctx.text[:start - 1]
+    colon = pre.endswith(("：", ":"))
+    if pre.endswith(("，", ",", "：", ":")):
+        pre = pre[:-1]
+    elif not _VERB_AT_END.search(pre):
+        return None
+    clause, offset = last_clause(pre)
+    return cue_in_clause(clause, offset, colon, ctx) if clause else None
+
+
+def speaker_after(end: int, ctx: Context) -> Attribution | None:
+    """“…”X说, “…”X告诉记者, “…”——X这样总结, “…，”X说，“…” (split quote)."""
+    text, i = ctx.text, end + 1
+    while text[i:i + 1] == "…":
+        i += 1
+    anaphoric = text[i:i + 1] in SENTENCE_END
+    if anaphoric or text[i:i + 1] in "，,":
+        i += 1
+    if text.startswith("——", i):
+        i += 2
+    stop = min([j for j in (text.find(c, i) for c in SENTENCE_END + "“") if j >= 0] + [len(text)])
+    segment = text[i:stop]
+    if (not anaphoric and stop < len(text) and text[stop] == "“" and segment.endswith(("，", ",", "：", ":"))
+            and not segment.startswith(_TOPIC_MARKERS)):
+        clause, offset = last_clause(segment[:-1])
+        split = cue_in_clause(clause, i + offset, segment.endswith(("：", ":")), ctx)
+        if split and split.pattern != "citation":
+            return Attribution(split.name, split.speaker_id, split.verb, "split", split.pos)
+    offset = i
+    for clause in re.split(r"[，,；;：:]", segment)[:2]:
+        subject = clause_subject(clause, offset, ctx)
+        named = any(offset <= m.start < offset + len(clause) for m in ctx.mentions)
+        if subject or named:
+            if subject is None:
+                return None
+            rest = clause[subject.pos - offset:] if subject.pos >= offset else clause
+            verb = (_ANAPHORIC_VERB if anaphoric else _VERB_ANYWHERE).search(rest)
+            if not verb:
+                return None
+            return Attribution(subject.name, subject.speaker_id, verb.group(), "after", subject.pos)
+        if not anaphoric and _VERB_AT_END.search(clause):
+            name = printed_subject(clause)
+            return attribution(name, None, ctx, "after", offset, _VERB_AT_END.search(clause).group()) if name else None
+        offset += len(clause) + 1
+    return None
+
+
+def cues(ctx: Context) -> list[Attribution]:
+    """Clauses outside quotes that open reported speech (X说，… / 在X看来，…),
+    with the position just after them: the speaker of what follows."""
+    found = []
+    for m in re.finditer(r"[，：,:]", ctx.text):
+        if any(a <= m.start() < b for a, b in ctx.spans):
+            continue
+        clause, offset = last_clause(ctx.text[:m.start()])
+        cue = cue_in_clause(clause, offset, m.group() in "：:", ctx) if clause else None
+        if cue and cue.pattern != "citation":
+            found.append(Attribution(cue.name, cue.speaker_id, cue.verb, "continuation", m.end()))
+        elif cue:
+            found.append(Attribution(cue.name, cue.speaker_id, cue.verb, "citation", m.end()))
+    return found
+
+
+def speaker_continued(start: int, ctx: Context, earlier: list[Attribution]) -> Attribution | None:
+    """The paragraph's current speaker: the latest cue or attributed quote before
+    this one, unless a later sentence names someone else, or the latest voice
+    was a citation (正如X所说), after which nobody can tell who speaks."""
+    events = sorted([e for e in earlier if e.pos < start], key=lambda e: e.pos)
+    if not events:
+        return None
+    last = events[-1]
+    if last.pattern == "citation" or not (last.name or last.speaker_id):
+        return None if last.pattern == "citation" else last
+    between = ctx.text[last.pos:start - 1]
+    first_end = min([between.find(c) for c in SENTENCE_END if c in between] + [len(between)])
+    for m in ctx.mentions:
+        if last.pos + first_end < m.start < start and m.speaker_id != last.speaker_id:
+            return None
+    return Attribution(last.name, last.speaker_id, last.verb, "continuation", last.pos)
+
+
+def speaker_by_topic(ctx: Context) -> Attribution | None:
+    """A paragraph about one person who has already been quoted in the article:
+    a bare quote in it is theirs (阿比尔加齐耶夫…班长。“我在这个岗位上…”)."""
+    people = {m.speaker_id for m in ctx.mentions if is_person(m.speaker_id, ctx)}
+    if ctx.kind == "speech" or len(people) != 1 or len({m.speaker_id for m in ctx.mentions}) != 1:
+        return None
+    (person,) = people
+    return attribution(None, person, ctx, "topic", 0) if person in ctx.state.quoted else None
+
+
+def speaker_from_previous(start: int, ctx: Context) -> Attribution | None:
+    """A paragraph that opens with a bare quote right after one that ended on a
+    quote continues the same speaker's remarks."""
+    tail = ctx.state.tail
+    if start != 1 or tail is None or ctx.kind == "speech" or ctx.mentions:
+        return None
+    return Attribution(tail.name, tail.speaker_id, tail.verb, "previous-paragraph", 0)
+
+
+def attribute(start: int, end: int, ctx: Context, earlier: list[Attribution]) -> Attribution | None:
+    """Ordered patterns: the first one that answers wins."""
+    for found in (speaker_before(start, ctx), speaker_after(end, ctx),
+                  speaker_continued(start, ctx, earlier), speaker_by_topic(ctx),
+                  speaker_from_previous(start, ctx)):
+        if found is not None and (found.speaker_id or found.name):
+            return found
+    return None
+
+
+def paragraph_quotes(anchor: str, text: str, registry: Registry, state: ArticleState,
+                     kind: str, speech_speaker: str | None) -> list[Quote]:
+    spans = tuple(quote_spans(text))
+    mentions = tuple(find_mentions(outside_quotes(text, spans), registry))
+    ctx = Context(text, spans, mentions, registry, state, kind, speech_speaker)
+    earlier, quotes = cues(ctx), []
+    for start, end in spans:
+        if is_name_or_term(text, start, end):
+            continue
+        found = None if is_cited_expression(text, end) else attribute(start, end, ctx, earlier)
+        if not is_clause(text[start:end]) and not (found and fragment_is_bounded(text, start, end)):
+            continue
+        quotes.append(make_quote(text, anchor, start, end, found, registry))
+        if found:
+            earlier.append(Attribution(found.name, found.speaker_id, found.verb,
+                                       "citation" if found.pattern == "citation" else "quote", end))
+    update_state(state, text, quotes, ctx)
+    return quotes
+
+
+def make_quote(text: str, anchor: str, start: int, end: int, found: Attribution | None,
+               registry: Registry) -> Quote:
+    speaker = registry.get(found.speaker_id) if found else None
+    return Quote(text=text[start:end], speaker_name=found.name if found else None,
+                 speaker_id=found.speaker_id if found else None,
+                 role=speaker.role if speaker else None, country=speaker.country if speaker else None,
+                 anchor=anchor, verb=found.verb if found else None, start=start, end=end,
+                 pattern=found.pattern if found else "")
+
+
+def update_state(state: ArticleState, text: str, quotes: list[Quote], ctx: Context) -> None:
+    people = [m.speaker_id for m in ctx.mentions if is_person(m.speaker_id, ctx)]
+    if people:
+        state.last_person = people[-1]
+    state.quoted |= {q.speaker_id for q in quotes if q.speaker_id and q.pattern != "citation"}
+    last = quotes[-1] if quotes else None
+    ends_on_quote = last is not None and text[last.end + 1:].strip("。！？!? ") == ""
+    state.tail = (Attribution(last.speaker_name, last.speaker_id, last.verb, "tail")
+                  if ends_on_quote and last.speaker_id and last.pattern != "citation" else None)
+
+
+def extract_quotes(paragraphs: Iterable[tuple[str, str]], *, article_kind: str,
+                   speaker_of_speech: str | None = None, registry: Registry) -> list[Quote]:
+    """All direct quotations of one article, in reading order.
+
+    ``paragraphs`` are (anchor, Simplified text). In a speech (article_kind
+    'speech') the quotes are the speaker citing others: they are attributed
+    only when the text names the source (中国先贤讲：“…”), and 我 is the speaker.
+    """
+    state = ArticleState()
+    quotes: list[Quote] = []
+    for anchor, text in paragraphs:
+        quotes.extend(paragraph_quotes(anchor, text, registry, state, article_kind, speaker_of_speech))
+    return quotes
+
+
+def speaker_names(quotes: Iterable[Quote]) -> list[str]:
+    """Printed names of speakers the registry does not know, for speakers.extend."""
+    names = []
+    for q in quotes:
+        if q.speaker_name and not q.speaker_id and not is_generic_name(q.speaker_name) \
+                and q.speaker_name not in names:
+            names.append(q.speaker_name)
+    return names

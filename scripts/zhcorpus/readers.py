@@ -1,0 +1,143 @@
+"""Seed files -> text.
+
+Seeds come from many tools: UTF-8 with or without a BOM, UTF-16, GB18030 from
+mainland systems, Big5 from Hong Kong and Taiwan. We decode what can be decoded
+unambiguously and reject the rest with one line naming the file and the byte
+offset, so that one bad file never stops the other seeds from building.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+
+class SeedError(Exception):
+    """A user's input problem: reported as one line, never as a traceback."""
+
+    def __init__(self, path: Path | str, message: str):
+        super().__init__(f"{path}: {message}")
+        self.path = str(path)
+        self.message = message
+
+
+class EmptySeed(SeedError):
+    """An empty seed is skipped with a warning, not an error."""
+
+
+@dataclass(frozen=True)
+class Seed:
+    name: str
+    sha256: str
+    text: str
+    encoding: str
+
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def read_seed(path: Path) -> Seed:
+    data = path.read_bytes()
+    text, encoding = decode_seed_bytes(data, path)
+    return Seed(
+        name=path.name,
+        sha256=hashlib.sha256(data).hexdigest(),
+        text=normalize_newlines(text),
+        encoding=encoding,
+    )
+
+
+def decode_seed_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
+    """Return (text, encoding name) or raise SeedError / EmptySeed."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError as err:
+                raise SeedError(path, f"invalid {encoding} at byte {err.start}") from None
+            return _reject_empty(text, path), encoding
+    if _looks_binary(data):
+        offset = data.find(b"\x00")
+        where = f" (NUL byte at offset {offset})" if offset >= 0 else ""
+        raise SeedError(path, f"binary file, not text{where}")
+    try:
+        return _reject_empty(data.decode("utf-8"), path), "utf-8"
+    except UnicodeDecodeError as utf8_error:
+        candidates = []
+        for encoding in ("gb18030", "big5"):
+            try:
+                candidates.append((_chinese_text_score(data.decode(encoding)), encoding))
+            except UnicodeDecodeError:
+                continue
+        if not candidates:
+            raise SeedError(
+                path,
+                f"not UTF-8, GB18030 or Big5: undecodable byte at offset {utf8_error.start}",
+            ) from None
+        _, encoding = max(candidates)
+        return _reject_empty(data.decode(encoding), path), encoding
+
+
+def normalize_newlines(text: str) -> str:
+    """CRLF and lone CR become LF so that line logic sees one kind of line end."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _reject_empty(text: str, path: Path | str) -> str:
+    if not text.strip():
+        raise EmptySeed(path, "empty file, skipped")
+    return text
+
+
+def _looks_binary(data: bytes) -> bool:
+    """NUL bytes or many C0 control bytes do not occur in text seeds."""
+    if b"\x00" in data:
+        return True
+    sample = data[:4096]
+    controls = sum(1 for b in sample if b < 0x20 and b not in (0x09, 0x0A, 0x0D, 0x0C))
+    return bool(sample) and controls / len(sample) > 0.05
+
+
+def _chinese_text_score(text: str) -> float:
+    """How much a decoding looks like Chinese prose.
+
+    GB18030 decodes almost any byte string, so "it decoded" says little; Big5
+    bytes read as GB18030 give rare characters. Scoring by the share of common
+    Han characters (from jieba's dictionary, in either script) tells them apart.
+    """
+    common = _common_han()
+    han = [c for c in text if _is_han(c)]
+    if not han:
+        return 0.0
+    unusual = sum(1 for c in text if unicodedata.category(c) in ("Co", "Cn"))
+    return sum(1 for c in han if c in common) / len(han) - unusual / max(len(text), 1)
+
+
+@lru_cache(maxsize=1)
+def _common_han() -> frozenset[str]:
+    from .convert import to_traditional_chars
+    from .segmenter import dictionary_char_frequencies
+
+    frequencies = dictionary_char_frequencies()
+    simplified = {c for c, _ in sorted(frequencies.items(), key=lambda kv: -kv[1])[:3500]}
+    return frozenset(simplified | to_traditional_chars(simplified))
+
+
+def _is_han(char: str) -> bool:
+    code = ord(char)
+    return 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0x20000 <= code <= 0x2FA1F
+
+
+is_han = _is_han
+
+
+def count_han(text: str) -> int:
+    return sum(1 for c in text if _is_han(c))

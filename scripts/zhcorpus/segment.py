@@ -1,0 +1,251 @@
+"""Reading chains -> article drafts: which headline, byline and dateline go with
+which body.
+
+Pages follow one of two conventions, and the page's first block tells which:
+a page that opens with a headline prints each headline *above* its body;
+a page that opens with body text prints each headline *after* its body (the
+headline between two reports belongs to the one above it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .columns import Links, is_cut, is_heading_like
+from .repairs import join_wrapped
+from .layout import (BYLINE, CAPTION, CONTINUED, CREDIT, DATELINE, DATEPLACE, HEADING, ITEM,
+                     KICKER, QR, TEXT, Block)
+
+_LONG_HEADLINE = 24
+_KICKER_MAX = 6
+_TITLE_MAX = 30
+_INLINE_DATELINE = re.compile(
+    r"^((?:新华社|新華社|中新社)\S{0,10}?\d{1,2}月\d{1,2}日[电電]|香港文[汇匯][报報]訊|香港文汇报讯)\s*")
+
+
+@dataclass
+class Draft:
+    """An article as found on the page, in the script it was printed in."""
+
+    start_line: int
+    title: str = ""
+    subtitle: str = ""
+    kicker: str = ""
+    bylines: list[str] = field(default_factory=list)
+    dateline: str = ""
+    dateplace: str = ""
+    continued_from: str = ""
+    captions: list[str] = field(default_factory=list)
+    pull_quotes: list[str] = field(default_factory=list)
+    body: list[tuple[str, str, str]] = field(default_factory=list)  # (role, text, lead)
+    dropped: list[tuple[str, str]] = field(default_factory=list)     # (text, why)
+    truncated: list[int] = field(default_factory=list)               # body positions cut in print
+    ended: bool = False
+    in_header: bool = True
+
+    @property
+    def has_body(self) -> bool:
+        return bool(self.body)
+
+
+def assemble(blocks: list[Block], chains: list[list[int]], links: Links) -> list[Draft]:
+    first = next((b for b in blocks if b.kind not in (CAPTION,)), None)
+    headline_first = first is not None and (first.kind in (HEADING, KICKER) or is_heading_like(first))
+    assembler = _HeadlineFirst(blocks, links) if headline_first else _HeadlineAfter(blocks, links)
+    for chain in chains:
+        assembler.read_chain(chain)
+    drafts = [d for d in assembler.drafts if d.body or d.title]
+    for draft in drafts:
+        _lift_inline_dateline(draft)
+        if not draft.title and draft.pull_quotes:
+            # A continued article's jump headline sits in its text like a pull-quote.
+            draft.title = draft.pull_quotes.pop(0)
+    return drafts
+
+
+class _Assembler:
+    def __init__(self, blocks: list[Block], links: Links):
+        self.blocks = blocks
+        self.links = links
+        self.drafts: list[Draft] = []
+        self.current: Draft | None = None
+        self.previous: int | None = None
+
+    def start(self, line: int) -> Draft:
+        self.current = Draft(start_line=line)
+        self.drafts.append(self.current)
+        return self.current
+
+    def read_chain(self, chain: list[int]) -> None:
+        self.current = None
+        for position, index in enumerate(chain):
+            following = self.blocks[chain[position + 1]] if position + 1 < len(chain) else None
+            self.read(index, following, chain)
+            self.previous = index
+            for lifted, cut in sorted(self.links.lifted.items()):
+                if cut == index and self.current is not None:
+                    self.attach_lifted(self.blocks[lifted])
+
+    def attach_lifted(self, block: Block) -> None:
+        assert self.current is not None
+        if block.kind == CAPTION:
+            self.current.captions.append(block.text)
+        elif block.kind == QR:
+            self.current.dropped.append((block.text, "QR-code notice"))
+        else:
+            self.current.pull_quotes.append(block.text)
+
+    def add_body(self, index: int, block: Block) -> None:
+        draft = self.current
+        assert draft is not None
+        draft.in_header = False
+        if block.kind == ITEM:
+            draft.body.append(("item", block.text, block.lead))
+        elif is_heading_like(block):
+            draft.body.append(("h", block.text, ""))
+        elif self.continues_previous(index) and draft.body and draft.body[-1][0] == "p":
+            role, text, lead = draft.body[-1]
+            draft.body[-1] = (role, join_wrapped(text, block.text), lead)
+        else:
+            draft.body.append(("p", block.text, ""))
+        if index in self.links.offpage:
+            draft.truncated.append(len(draft.body) - 1)
+
+    def continues_previous(self, index: int) -> bool:
+        return self.previous is not None and self.links.continuation.get(self.previous) == index
+
+    def add_furniture(self, block: Block) -> bool:
+        """Blocks that are the same wherever they stand; True if handled."""
+        draft = self.current
+        assert draft is not None
+        if block.kind == CAPTION:
+            draft.captions.append(block.text)
+        elif block.kind == QR:
+            draft.dropped.append((block.text, "QR-code notice"))
+        elif block.kind == DATEPLACE:
+            draft.dateplace = block.text
+        elif block.kind == KICKER:
+            draft.kicker = draft.kicker or block.text
+        else:
+            return False
+        return True
+
+
+class _HeadlineFirst(_Assembler):
+    def read(self, index: int, following: Block | None, chain: list[int]) -> None:
+        block = self.blocks[index]
+        if self.starts_article(block, index, following):
+            draft = self.start(block.line)
+            if block.kind == CONTINUED:
+                draft.continued_from = block.text
+            elif block.kind in (TEXT, HEADING) and (is_heading_like(block) or (
+                    len(block.text) <= _TITLE_MAX and following is not None and following.kind == BYLINE)):
+                draft.title = block.text
+            else:
+                self.add_body(index, block)
+            return
+        if self.current is None:
+            self.current = self.open_article_before(min(self.blocks[i].line for i in chain))
+        draft = self.current
+        if self.add_furniture(block):
+            return
+        if block.kind in (DATELINE,):
+            draft.dateline, draft.ended = block.text, True
+        elif block.kind in (BYLINE, CREDIT):
+            draft.bylines.append(block.text)
+            draft.ended = draft.ended or draft.has_body
+        elif draft.in_header and (is_heading_like(block) or block.kind == HEADING):
+            self.add_header_line(block)
+        else:
+            self.add_body(index, block)
+
+    def starts_article(self, block: Block, index: int, following: Block | None) -> bool:
+        current = self.current
+        if block.kind == CONTINUED:
+            return True
+        if block.kind == HEADING:
+            return block.level <= 2 or (current is not None and current.ended)
+        if block.kind != TEXT:
+            return False
+        if current is None:
+            return index == 0 or (is_heading_like(block) and index == self._first_text_index())
+        if current.ended:
+            return True
+        if is_heading_like(block) and not current.in_header:
+            return len(block.text) > _LONG_HEADLINE or "——" in block.text[1:]
+        return False
+
+    def _first_text_index(self) -> int:
+        return next(i for i, b in enumerate(self.blocks) if b.kind in (TEXT, HEADING))
+
+    def add_header_line(self, block: Block) -> None:
+        draft = self.current
+        assert draft is not None
+        if not draft.title:
+            draft.title = block.text
+        elif block.text.startswith("——") and not draft.subtitle:
+            draft.subtitle = block.text
+        elif len(block.text) <= _KICKER_MAX and not draft.kicker:
+            draft.kicker = block.text
+        else:
+            draft.subtitle = f"{draft.subtitle} {block.text}".strip()
+
+    def open_article_before(self, line: int) -> Draft:
+        """A chain with no headline continues the latest article still open
+        (not closed by a dateline or byline) that began above it."""
+        for draft in reversed(self.drafts):
+            if draft.start_line < line and not draft.ended:
+                return draft
+        return self.start(line)
+
+
+class _HeadlineAfter(_Assembler):
+    def read(self, index: int, following: Block | None, chain: list[int]) -> None:
+        block = self.blocks[index]
+        draft = self.current
+        finished = draft is not None and bool(draft.title)
+        if draft is None or block.kind == CONTINUED or (
+                finished and block.kind in (TEXT, ITEM) and not self.is_title(block, following, draft)):
+            draft = self.start(block.line)
+            if block.kind == CONTINUED:
+                draft.continued_from = block.text
+                return
+        elif block.kind == TEXT and block.indented and draft.has_body and not is_cut(self.blocks[index - 1]):
+            draft = self.start(block.line)
+        if self.add_furniture(block):
+            return
+        if block.kind == DATELINE:
+            draft.dateline = block.text
+        elif block.kind in (BYLINE, CREDIT):
+            draft.bylines.append(block.text)
+        elif self.is_title(block, following, draft):
+            if draft.title:
+                draft.subtitle = f"{draft.subtitle} {block.text}".strip()
+            else:
+                draft.title = block.text
+        else:
+            self.add_body(index, block)
+
+    @staticmethod
+    def is_title(block: Block, following: Block | None, draft: Draft) -> bool:
+        """Here a headline closes its article: it is followed by the byline, the
+        next article's indented first line, a continuation mark or the page end."""
+        if not is_heading_like(block):
+            return False
+        if draft.dateline or draft.title:
+            return True
+        return following is None or following.kind in (BYLINE, CONTINUED, DATELINE) or following.indented
+
+
+def _lift_inline_dateline(draft: Draft) -> None:
+    """新华社阿斯塔纳6月17日电 heading the first paragraph is a dateline; on the
+    Hong Kong page a lead box comes first, so the second paragraph is looked at too."""
+    paragraphs = [position for position, (role, _, _) in enumerate(draft.body) if role == "p"][:2]
+    for position in paragraphs:
+        role, text, lead = draft.body[position]
+        match = _INLINE_DATELINE.match(text)
+        if match and not draft.dateline:
+            draft.dateline = match.group(1)
+            draft.body[position] = (role, text[match.end():], lead)
+            return

@@ -1,0 +1,69 @@
+"""The one jieba tokenizer of the code base.
+
+jieba's module-level functions share a global tokenizer that any import can
+mutate (add_word, load_userdict). We own an explicit ``jieba.Tokenizer``
+instead, built once with the words our corpus needs, so segmentation does not
+depend on what other code did to jieba.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+import jieba
+
+# jieba logs "Building prefix dict..." at INFO on every process start.
+jieba.setLogLevel(logging.WARNING)
+
+
+class Segmenter:
+    def __init__(self, user_words: Iterable[str] = ()):
+        self._tokenizer = jieba.Tokenizer()
+        self._user_words = sorted(set(user_words))
+        for word in self._user_words:
+            self._tokenizer.add_word(word, freq=_USER_WORD_FREQUENCY)
+
+    def cut(self, text: str) -> list[str]:
+        return list(self._tokenizer.cut(text, HMM=False))
+
+    def cut_for_search(self, text: str) -> list[str]:
+        return list(self._tokenizer.cut_for_search(text, HMM=False))
+
+    def has_word(self, word: str) -> bool:
+        self._tokenizer.check_initialized()
+        return bool(self._tokenizer.FREQ.get(word))
+
+
+# High enough that a user word wins over jieba's splits of transliterated names.
+_USER_WORD_FREQUENCY = 2_000_000
+
+
+def jieba_dictionary_path() -> Path:
+    return Path(jieba.__file__).with_name("dict.txt")
+
+
+@lru_cache(maxsize=1)
+def dictionary_words() -> frozenset[str]:
+    words = set()
+    with jieba_dictionary_path().open(encoding="utf-8") as handle:
+        for line in handle:
+            word = line.split(" ", 1)[0]
+            if len(word) >= 2:
+                words.add(word)
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def dictionary_char_frequencies() -> dict[str, int]:
+    counts: Counter[str] = Counter()
+    with jieba_dictionary_path().open(encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split(" ")
+            if len(parts) >= 2 and parts[1].isdigit():
+                for char in parts[0]:
+                    counts[char] += int(parts[1])
+    return dict(counts)

@@ -1,0 +1,94 @@
+"""Articles -> files: Markdown with YAML front-matter, JSONL, the ledger.
+
+Source text is data. It is escaped so that it can never become Markdown,
+HTML or front-matter structure: ``yaml.safe_dump`` quotes what YAML would
+misread, and the body escapes every ASCII character Markdown or its
+extensions give meaning to. Chinese punctuation needs no escaping and is
+never touched. Output is deterministic: same corpus, same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    role: str      # "p", "h" (section heading) or "item" (roundup item with an outlet lead)
+    anchor: str    # p1.. for paragraphs and items, s1.. for headings
+    text: str
+    lead: str = ""
+
+
+@dataclass(frozen=True)
+class Article:
+    front: dict
+    body: tuple[Paragraph, ...]
+
+    @property
+    def slug(self) -> str:
+        return self.front["slug"]
+
+
+_BACKSLASH = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;", "~": "&#126;",
+             "^": "&#94;", "=": "&#61;", ":": "&#58;", '"': "&quot;"}
+_ENTITY_CHARS = re.compile("[" + re.escape("".join(_ENTITIES)) + "]")
+
+
+def escape_markdown(text: str) -> str:
+    """Make source text inert in Python-Markdown with Material's extensions."""
+    text = _ENTITY_CHARS.sub(lambda m: _ENTITIES[m.group(0)], text)
+    return _BACKSLASH.sub(r"\\\1", text)
+
+
+def render_body(body: tuple[Paragraph, ...]) -> str:
+    chunks = []
+    for para in body:
+        if para.role == "h":
+            chunks.append(f"## {escape_markdown(para.text)} {{: #{para.anchor} }}")
+        elif para.role == "item":
+            chunks.append(f"**{escape_markdown(para.lead)}**：{escape_markdown(para.text)}\n{{: #{para.anchor} }}")
+        else:
+            chunks.append(f"{escape_markdown(para.text)}\n{{: #{para.anchor} }}")
+    return "\n\n".join(chunks) + "\n"
+
+
+def dump_front_matter(front: dict) -> str:
+    return yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=10**9, default_flow_style=False)
+
+
+def render_article(article: Article) -> str:
+    return f"---\n{dump_front_matter(article.front)}---\n\n{render_body(article.body)}"
+
+
+def write_if_changed(path: Path, content: str) -> bool:
+    """Unchanged files keep their mtime, so MkDocs' dirty reload and rsync stay quiet."""
+    data = content.encode("utf-8")
+    if path.exists() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return True
+
+
+def write_corpus(corpus: Path, articles: list[Article], ledgers: list[dict]) -> dict[str, int]:
+    articles_dir = corpus / "articles"
+    articles_dir.mkdir(parents=True, exist_ok=True)
+    wanted = {f"{a.slug}.md" for a in articles}
+    removed = 0
+    for stale in sorted(articles_dir.glob("*.md")):
+        if stale.name not in wanted:
+            stale.unlink()
+            removed += 1
+    written = sum(write_if_changed(articles_dir / f"{a.slug}.md", render_article(a)) for a in articles)
+    lines = [json.dumps({**a.front, "body": render_body(a.body)}, ensure_ascii=False, sort_keys=True)
+             for a in sorted(articles, key=lambda a: a.slug)]
+    write_if_changed(corpus / "articles.jsonl", "\n".join(lines) + "\n")
+    write_if_changed(corpus / "ledger.json", json.dumps(ledgers, ensure_ascii=False, indent=2) + "\n")
+    return {"articles": len(articles), "written": written, "removed": removed}

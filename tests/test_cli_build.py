@@ -1,0 +1,123 @@
+"""`zhcorpus build`: exit status, one-line errors, and text that must stay text."""
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from zhcorpus.cli import main
+
+GOOD_PAGE = """习近平会见塔吉克斯坦总统拉赫蒙
+
+新华社阿斯塔纳6月17日电 当地时间6月17日上午，国家主席习近平在阿斯塔纳出席第二届中国—中亚峰会期间会见塔吉克斯坦总统拉赫蒙。
+
+习近平指出，去年我对塔吉克斯坦进行国事访问，我们共同宣布建立中塔新时代全面战略合作伙伴关系。
+"""
+
+
+@pytest.fixture
+def seeds(tmp_path, root):
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    shutil.copy(root / "seeds" / "taxonomy.yml", folder)
+    (folder / "good.txt").write_text(GOOD_PAGE, encoding="utf-8")
+    return folder
+
+
+def run_build(seeds, tmp_path, capsys):
+    status = main(["build", "--seeds", str(seeds), "--corpus", str(tmp_path / "corpus")])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def corpus_articles(tmp_path):
+    lines = (tmp_path / "corpus" / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines]
+
+
+def test_help_has_an_example_for_every_command():
+    for command in ("build", "generate"):
+        out = subprocess.run([sys.executable, "-m", "zhcorpus.cli", command, "--help"],
+                             capture_output=True, text=True, check=True).stdout
+        assert "example: zhcorpus " + command in out
+
+
+def test_binary_seed_fails_alone(seeds, tmp_path, capsys):
+    (seeds / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00")
+    status, out, err = run_build(seeds, tmp_path, capsys)
+    assert status == 1
+    assert err.strip().splitlines() == [f"error: {seeds / 'photo.jpg'}: binary file, not text (NUL byte at offset 4)"]
+    assert [a["title"] for a in corpus_articles(tmp_path)] == ["习近平会见塔吉克斯坦总统拉赫蒙"]
+    assert "Traceback" not in err
+
+
+def test_undecodable_seed_names_file_and_offset(seeds, tmp_path, capsys):
+    (seeds / "bad.txt").write_bytes("中国".encode("utf-8") + b"\xff\xfe\xff")
+    status, _, err = run_build(seeds, tmp_path, capsys)
+    assert status == 1 and "bad.txt" in err and "offset 6" in err and len(err.strip().splitlines()) == 1
+
+
+def test_empty_seed_is_skipped_with_a_warning(seeds, tmp_path, capsys):
+    (seeds / "empty.txt").write_bytes(b"")
+    status, _, err = run_build(seeds, tmp_path, capsys)
+    assert status == 0
+    assert err.strip() == f"warning: {seeds / 'empty.txt'}: empty file, skipped"
+
+
+def test_broken_sidecar_is_one_line(seeds, tmp_path, capsys):
+    (seeds / "good.yml").write_text("source: [unclosed\n", encoding="utf-8")
+    status, _, err = run_build(seeds, tmp_path, capsys)
+    assert status == 1 and err.startswith("error: ") and "good.yml: not valid YAML" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_gb18030_big5_utf16_and_crlf_seeds_build(seeds, tmp_path, capsys):
+    (seeds / "good.txt").unlink()
+    (seeds / "gb.txt").write_bytes(GOOD_PAGE.replace("\n", "\r\n").encode("gb18030"))
+    (seeds / "u16.txt").write_bytes(GOOD_PAGE.replace("塔吉克斯坦总统拉赫蒙", "吉尔吉斯斯坦总统扎帕罗夫").encode("utf-16"))
+    hant = "習近平會見塔吉克斯坦總統拉赫蒙\n\n新華社阿斯塔納6月17日電 當地時間6月17日上午，國家主席習近平會見總統。\n"
+    (seeds / "big5.txt").write_bytes(hant.encode("big5"))
+    status, _, err = run_build(seeds, tmp_path, capsys)
+    assert status == 0, err
+    titles = sorted(a["title"] for a in corpus_articles(tmp_path))
+    assert titles == ["习近平会见吉尔吉斯斯坦总统扎帕罗夫", "习近平会见塔吉克斯坦总统拉赫蒙", "习近平会见塔吉克斯坦总统拉赫蒙"]
+
+
+INJECTION_PAGE = """标题: "引号" --- <script>alert(1)</script>
+
+当地时间6月17日，<script>alert("x")</script>出现在正文里，还有[链接](http://evil.example)和`代码`以及|表格|。
+
+* 星号开头的句子，# 井号在句中，<img src=x onerror=alert(1)>，&amp;实体。
+
+# 井号开头的一行正文也是正文，因为它以句号结束。
+"""
+
+
+def test_source_text_never_becomes_markup_or_front_matter(seeds, tmp_path, capsys):
+    (seeds / "inject.txt").write_text(INJECTION_PAGE, encoding="utf-8")
+    status, _, err = run_build(seeds, tmp_path, capsys)
+    assert status == 0, err
+    [path] = [p for p in (tmp_path / "corpus" / "articles").glob("*.md") if "alert" in p.read_text(encoding="utf-8")]
+    text = path.read_text(encoding="utf-8")
+    front_text, body = text[4:].split("\n---\n", 1)
+    front = yaml.safe_load(front_text)
+    assert front["title"] == '标题： "引号" --- <script>alert(1)</script>'
+    for raw in ("<script>", "<img", "](http", "`代码`", "|表格|", "\n* ", "\n# "):
+        assert raw not in body, raw
+    import markdown
+
+    html = markdown.markdown(body, extensions=["attr_list", "tables", "pymdownx.tilde", "pymdownx.caret", "pymdownx.mark"])
+    assert "<script" not in html and "<img" not in html and "<a " not in html and "<code>" not in html
+    assert "<li>" not in html and "<h1" not in html and "<table" not in html
+    assert "&lt;script&gt;alert" in html
+
+
+def test_same_title_twice_gets_distinct_slugs(seeds, tmp_path, capsys):
+    (seeds / "twin.txt").write_text(GOOD_PAGE, encoding="utf-8")
+    status, _, _ = run_build(seeds, tmp_path, capsys)
+    slugs = sorted(a["slug"] for a in corpus_articles(tmp_path))
+    assert status == 0 and len(set(slugs)) == 2
+    assert slugs[1] == slugs[0] + "-2"

@@ -1,0 +1,102 @@
+"""Putting interleaved columns back in order: the scoring rules and a small page."""
+
+import pytest
+
+from zhcorpus.columns import (Reference, has_unmatched_closer, is_heading_like, join_evidence,
+                              link_continuations, open_quote_depth, quote_fit, reading_chains)
+from zhcorpus.layout import TEXT, Block, page_blocks
+from zhcorpus.segment import assemble
+
+
+def text_block(text):
+    return Block(TEXT, text, 1)
+
+
+@pytest.mark.parametrize("text, heading", [
+    ("“中亚国家同中国合作的强大动力”", True),
+    ("三、相知相亲，坚持永久睦邻友好", True),
+    ("合作之路越走越宽广 友谊之花越开越灿烂——习近平主席重要讲话为中国中亚携手前行擘画蓝图", True),
+    ("记者手记", True),
+    # not headings: pieces of paragraphs
+    ("“习近平主席在西安峰会上提出的主张举措正逐步转", False),
+    ("现代化生产生活为人类带来繁荣物质的同时，也加剧了只占地球总面", False),
+    ("此次峰会成果丰硕，达成多项合作协议。谈及", False),
+    ("王毅说，仲夏时节，", False),
+    ("一种精神，指引携手前行的方向。", False),
+])
+def test_is_heading_like(text, heading):
+    assert is_heading_like(text_block(text)) is heading
+
+
+@pytest.mark.parametrize("text, depth, closes", [
+    ("“我欢迎建立合作中心。”他说，“乌兹别克斯坦愿积极参与这些机制活动的组", 1, False),
+    ("织与开展。”", 0, True),
+    ("以「互尊、互信、互利、互助，以", 1, False),
+    ("高質量發展推進共同現代化」為基本內容", 0, True),
+    ("“‘一带一路’”", 0, False),
+])
+def test_quote_state(text, depth, closes):
+    assert (open_quote_depth(text), has_unmatched_closer(text)) == (depth, closes)
+
+
+def test_quote_fit_prefers_closing_an_open_quote():
+    cut = "他说，“乌兹别克斯坦愿积极参与这些机制活动的组"
+    assert quote_fit(cut, "织与开展。”", False) > quote_fit(cut, "“在充满不确定的世界中，", False)
+    assert quote_fit("推动中国和周边国家携手走上发展", "讲话中面向中亚国家宣布。”", False) < 0
+
+
+def test_join_evidence_uses_words_and_corpus_text():
+    reference = Reference("中国和中亚国家务实合作破解的是发展难题，汇聚的是共进力量")
+    assert join_evidence("参与这些机制活动的组", "织与开展。”", reference) >= 2          # 组织: a jieba word
+    assert join_evidence("破解的是发展难题，", "汇聚的是共进力量", reference) >= 6     # printed elsewhere
+    assert join_evidence("破解的是发展难题，", "关系，保证不发生战争", reference) == 0
+    # a bare comma on one side is no evidence
+    assert join_evidence("难题，", "中国", Reference("，中国")) == 0
+
+
+# The shape of seed 000: article A (headline first), then B's headline; B is
+# cut mid-word (组) and A's next column follows; A is cut (发展) and B resumes
+# (织与开展); A resumes after B's dateline (振兴之路).
+INTERLEAVED = """甲文标题 汇聚共进力量
+
+甲文第一段讲的是中国同中亚国家的合作，内容很长很长很长很长。
+
+乙文标题 合作之路越走越宽广——习近平主席重要讲话为中国中亚携手前行擘画蓝图
+
+乙文第一段：当地时间6月17日下午，第二届中国—中亚峰会在阿斯塔纳独立宫举行。
+
+“我欢迎建立减贫合作中心。”他说，“乌兹别克斯坦愿积极参与这些机制活动的组
+
+甲文第二段讲的是另一件事，跟乙文无关，推动中国和周边国家携手走上发展
+
+织与开展。”
+
+乙文最后一段讲的是峰会的成果，内容也很长很长很长很长很长很长。
+
+新华社北京6月18日电
+
+振兴之路、和合共生之路，树立相互尊重、公平正义、合作共赢的新型国际关系典范。
+
+新华社阿斯塔纳6月18日电
+"""
+
+
+def test_interleaved_columns_are_rejoined_in_their_own_articles():
+    blocks = page_blocks(INTERLEAVED)
+    reference = Reference("亲仁善邻，推动走上发展振兴之路")
+    links = link_continuations(blocks, reference)
+    drafts = assemble(blocks, reading_chains(blocks, links), links)
+    assert [d.title for d in drafts] == [
+        "甲文标题 汇聚共进力量", "乙文标题 合作之路越走越宽广——习近平主席重要讲话为中国中亚携手前行擘画蓝图"]
+    bodies = [[text for _, text, _ in d.body] for d in drafts]
+    assert bodies[0] == [
+        "甲文第一段讲的是中国同中亚国家的合作，内容很长很长很长很长。",
+        "甲文第二段讲的是另一件事，跟乙文无关，推动中国和周边国家携手走上发展振兴之路、和合共生之路，"
+        "树立相互尊重、公平正义、合作共赢的新型国际关系典范。",
+    ]
+    assert bodies[1] == [
+        "乙文第一段：当地时间6月17日下午，第二届中国—中亚峰会在阿斯塔纳独立宫举行。",
+        "“我欢迎建立减贫合作中心。”他说，“乌兹别克斯坦愿积极参与这些机制活动的组织与开展。”",
+        "乙文最后一段讲的是峰会的成果，内容也很长很长很长很长很长很长。",
+    ]
+    assert [d.dateline for d in drafts] == ["新华社阿斯塔纳6月18日电", "新华社北京6月18日电"]

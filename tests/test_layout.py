@@ -1,0 +1,104 @@
+"""Line classification and column unwrapping, as case tables."""
+
+import pytest
+
+from zhcorpus import layout
+from zhcorpus.layout import classify_line, ends_sentence, page_blocks
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("新华社北京6月15日电", layout.DATELINE),
+    ("(新华社阿斯塔纳6月17日电)", layout.DATELINE),
+    ("(2025年6月17日,阿斯塔纳)", layout.DATEPLACE),
+    ("■ 新华社记者 韩梁 赵嫣", layout.BYLINE),
+    ("新华社记者 徐昱 摄", layout.BYLINE),
+    ("●香港文匯報記者 馬靜 北京報道", layout.BYLINE),
+    ("中华人民共和国主席 习近平", layout.BYLINE),
+    ("●中新社", layout.CREDIT),
+    ("●當地時間6月18日上午，國家主席習近平結束出席第二屆中國—中亞峰會返回北京。新華社", layout.CAPTION),
+    ("掃碼閱讀全文", layout.QR),
+    ("# 王毅談習主席中亞行", layout.HEADING),
+    ("### 專家解讀", layout.HEADING),
+    ("**習主席 中亞行**", layout.KICKER),
+    ("▶**路透社**：中國與中亞國家承諾進一步提升公路。", layout.ITEM),
+    # left alone as text
+    ("记者手记", layout.TEXT),
+    ("蔡奇、王毅等参加上述活动。", layout.TEXT),
+    ("新华社记者在现场看到，这里很热闹。", layout.TEXT),
+    ("#不是标题", layout.TEXT),
+    ("他说新华社北京6月15日电是个电头。", layout.TEXT),
+])
+def test_classify_line(line, kind):
+    assert classify_line(line, 1, False)[0].kind == kind
+
+
+def test_continued_mark_splits_from_its_text():
+    blocks = classify_line("（上接第1版）各方一致反对，关税战没有赢家。", 7, False)
+    assert [(b.kind, b.text) for b in blocks] == [
+        (layout.CONTINUED, "（上接第1版）"), (layout.TEXT, "各方一致反对，关税战没有赢家。")]
+
+
+def test_roundup_item_keeps_outlet_with_deng():
+    block = classify_line("▶**法新社、彭博社**等：此次峰會讓關係得到鞏固。", 1, False)[0]
+    assert (block.lead, block.text) == ("法新社、彭博社等", "此次峰會讓關係得到鞏固。")
+
+
+@pytest.mark.parametrize("text, ends", [
+    ("符合人民期盼。”", True),
+    ("共同繁荣！", True),
+    ("各位同事，朋友们：", True),
+    ("像走亲戚一样常来常往……", True),
+    ("展现大国领袖的", False),
+    ("仲夏时节，", False),
+    ("“中亚国家同中国合作的强大动力”", False),
+])
+def test_ends_sentence(text, ends):
+    assert ends_sentence(text) is ends
+
+
+COLUMN_PAGE = """ 应哈萨克斯坦共和国总统托卡
+耶夫邀请，国家主席习近平将于 6月
+16日至 18日赴哈萨克斯坦阿斯塔纳
+
+出席第二届中国—中亚峰会。
+
+千年丝路，串起文明交融璀璨
+
+星河；百年变局，呼唤命运与共时代
+强音。从古丝绸之路友好交往合作
+的悠久历史中走来，中国同中亚国家
+关系有着深厚的历史渊源、广泛的现
+实需求、坚实的民意基础，在新时代
+焕发出勃勃生机和旺盛活力。两年
+前，首届中国—中亚峰会在中国西安
+成功举行，开启中国—中亚关系新时
+代。如今，第二届中国—中亚峰会如
+约而至，必将擘画中国—中亚关系发
+展新蓝图。
+
+新华社北京6月15日电
+
+携手构建更加紧密的
+中国—中亚命运共同体
+
+新华社记者 董越
+"""
+
+
+def test_narrow_columns_are_unwrapped_into_paragraphs():
+    blocks = page_blocks(COLUMN_PAGE)
+    assert [(b.kind, b.text[:8]) for b in blocks] == [
+        (layout.TEXT, "应哈萨克斯坦共和"),
+        (layout.TEXT, "千年丝路，串起文"),
+        (layout.DATELINE, "新华社北京6月1"),
+        (layout.TEXT, "携手构建更加紧密"),
+        (layout.BYLINE, "新华社记者 董越"),
+    ]
+    assert blocks[0].text == "应哈萨克斯坦共和国总统托卡耶夫邀请，国家主席习近平将于6月16日至18日赴哈萨克斯坦阿斯塔纳出席第二届中国—中亚峰会。"
+    assert blocks[3].text == "携手构建更加紧密的中国—中亚命运共同体"
+
+
+def test_a_full_line_ending_in_a_full_stop_is_a_wrap_not_a_paragraph_end():
+    # 约而至，必将… ends 。 at full width in the middle of the column: one paragraph.
+    text = page_blocks(COLUMN_PAGE)[1].text
+    assert "时代。如今，第二届" in text and text.endswith("展新蓝图。")

@@ -1,0 +1,49 @@
+"""Bad input: every encoding a seed may come in, and files that are not seeds."""
+
+import pytest
+
+from zhcorpus.readers import EmptySeed, SeedError, decode_seed_bytes, read_seed
+
+SIMPLIFIED = "习近平会见塔吉克斯坦总统拉赫蒙。中国同中亚国家关系不断迈上新台阶。\n"
+TRADITIONAL = "王毅談習主席中亞行，十餘場多雙邊活動，達成百餘項合作成果。\n"
+
+
+@pytest.mark.parametrize("data, text, encoding", [
+    (SIMPLIFIED.encode("utf-8"), SIMPLIFIED, "utf-8"),
+    (b"\xef\xbb\xbf" + SIMPLIFIED.encode("utf-8"), SIMPLIFIED, "utf-8-sig"),
+    (SIMPLIFIED.encode("utf-16"), SIMPLIFIED, "utf-16"),
+    (b"\xfe\xff" + SIMPLIFIED.encode("utf-16-be"), SIMPLIFIED, "utf-16"),
+    (SIMPLIFIED.encode("gb18030"), SIMPLIFIED, "gb18030"),
+    (TRADITIONAL.encode("big5"), TRADITIONAL, "big5"),
+    (TRADITIONAL.encode("gb18030"), TRADITIONAL, "gb18030"),
+])
+def test_decodes_every_supported_encoding(data, text, encoding):
+    assert decode_seed_bytes(data, "seed.txt") == (text, encoding)
+
+
+def test_crlf_and_cr_become_lf(tmp_path):
+    path = tmp_path / "crlf.txt"
+    path.write_bytes("第一行\r\n第二行\r第三行".encode("utf-8"))
+    assert read_seed(path).text == "第一行\n第二行\n第三行"
+
+
+@pytest.mark.parametrize("data", [b"", b"  \n\n", "\ufeff\n".encode("utf-8")])
+def test_empty_file_is_a_warning(data):
+    with pytest.raises(EmptySeed, match=r"^seed\.txt: empty file"):
+        decode_seed_bytes(data, "seed.txt")
+
+
+def test_binary_file_is_rejected_with_offset():
+    with pytest.raises(SeedError, match=r"^seed\.bin: binary file, not text \(NUL byte at offset 4\)$"):
+        decode_seed_bytes(b"\x89PNG\x00\x01\x02", "seed.bin")
+
+
+def test_undecodable_bytes_are_rejected_with_offset():
+    data = "中国".encode("utf-8") + b"\xff\xfe\xff"  # not UTF-8, GB18030 or Big5
+    with pytest.raises(SeedError, match=r"^bad\.txt: .*offset 6"):
+        decode_seed_bytes(data, "bad.txt")
+
+
+def test_invalid_utf16_after_bom_names_the_offset():
+    with pytest.raises(SeedError, match=r"byte \d+"):
+        decode_seed_bytes(b"\xff\xfe" + b"\x00\xd8\x00", "bad16.txt")
