@@ -48,7 +48,7 @@ def test_quote_fit_prefers_closing_an_open_quote():
 def test_join_evidence_uses_words_and_corpus_text():
     reference = Reference("中国和中亚国家务实合作破解的是发展难题，汇聚的是共进力量")
     assert join_evidence("参与这些机制活动的组", "织与开展。”", reference) >= 2          # 组织: a jieba word
-    assert join_evidence("破解的是发展难题，", "汇聚的是共进力量", reference) >= 6     # printed elsewhere
+    assert join_evidence("破解的是发展难题，", "汇聚的是共进力量", reference) >= 5     # printed elsewhere
     assert join_evidence("破解的是发展难题，", "关系，保证不发生战争", reference) == 0
     # a bare comma on one side is no evidence
     assert join_evidence("难题，", "中国", Reference("，中国")) == 0

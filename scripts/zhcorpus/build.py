@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
+from contextlib import contextmanager
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 from .columns import Reference, link_continuations, reading_chains
 from .convert import detect_script, to_simplified
@@ -42,6 +45,15 @@ class BuildResult:
     ledgers: list[SeedLedger] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    seconds: Counter[str] = field(default_factory=Counter)   # time per stage, for benchmarks
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[name] += time.perf_counter() - started
 
 
 def seed_paths(seeds: Path) -> list[Path]:
@@ -54,8 +66,11 @@ def read_pages(seeds: Path, result: BuildResult) -> list[Page]:
     pages = []
     for path in seed_paths(seeds):
         try:
-            seed = read_seed(path)
-            pages.append(Page(seed, read_sidecar(path), page_blocks(seed.text)))
+            with result.stage("read"):
+                seed = read_seed(path)
+                sidecar = read_sidecar(path)
+            with result.stage("layout"):
+                pages.append(Page(seed, sidecar, page_blocks(seed.text)))
         except EmptySeed as warning:
             result.warnings.append(str(warning))
         except SeedError as error:
@@ -64,22 +79,28 @@ def read_pages(seeds: Path, result: BuildResult) -> list[Page]:
 
 
 def build_articles(pages: list[Page], taxonomy: Taxonomy, speakers: list[Speaker], result: BuildResult) -> None:
-    reference = Reference(_reference_text(pages))
+    with result.stage("reference"):
+        reference = Reference(_reference_text(pages))
     # Slugs are URLs: they must not change when an editor adds a speaker, so
     # they are cut with jieba's own dictionary only.
     segmenter = Segmenter()
     for page in pages:
-        links = link_continuations(page.blocks, reference)
-        drafts = assemble(page.blocks, reading_chains(page.blocks, links), links)
-        year = page_year((b.text for b in page.blocks), page.sidecar)
-        page_dates = [d for d in (dateline_date(dr.dateline, year) for dr in drafts) if d]
-        if year and not page_dates:  # no dated dateline: the latest date the page reports
-            page_dates = mentioned_dates(page.seed.text, year)
-        articles = [_article(page, draft, taxonomy, speakers, segmenter, year, page_dates) for draft in drafts]
-        ledger = account(page.seed.name, page.seed.text,
-                         (t for d in drafts for t in _body_texts(d)),
-                         (t for d in drafts for t in _front_texts(d)),
-                         (item for d in drafts for item in d.dropped))
+        with result.stage("columns"):
+            links = link_continuations(page.blocks, reference)
+            chains = reading_chains(page.blocks, links)
+        with result.stage("segment"):
+            drafts = assemble(page.blocks, chains, links)
+        with result.stage("convert+enrich"):
+            year = page_year((b.text for b in page.blocks), page.sidecar)
+            page_dates = [d for d in (dateline_date(dr.dateline, year) for dr in drafts) if d]
+            if year and not page_dates:  # no dated dateline: the latest date the page reports
+                page_dates = mentioned_dates(page.seed.text, year)
+            articles = [_article(page, draft, taxonomy, speakers, segmenter, year, page_dates) for draft in drafts]
+        with result.stage("ledger"):
+            ledger = account(page.seed.name, page.seed.text,
+                             (t for d in drafts for t in _body_texts(d)),
+                             (t for d in drafts for t in _front_texts(d)),
+                             (item for d in drafts for item in d.dropped))
         result.ledgers.append(ledger)
         if not ledger.balanced:
             result.errors.append(f"{page.seed.name}: {sum(ledger.unaccounted.values())} Han characters unaccounted, "
@@ -218,5 +239,6 @@ def build(seeds: Path, corpus: Path, *, write: bool = True) -> BuildResult:
     pages = read_pages(seeds, result)
     build_articles(pages, taxonomy, speakers, result)
     if write:
-        write_corpus(corpus, result.articles, [ledger.as_dict() for ledger in result.ledgers])
+        with result.stage("write"):
+            write_corpus(corpus, result.articles, [ledger.as_dict() for ledger in result.ledgers])
     return result

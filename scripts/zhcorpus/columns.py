@@ -21,18 +21,21 @@ reading chains: sequences of block indices in reading order.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from array import array
+from collections import defaultdict
+from dataclasses import dataclass
 
 from .convert import to_simplified
 from .layout import (CAPTION, DATELINE, HEADING, ITEM, OPENERS, QR, QUOTE_PAIRS, TEXT, BYLINE,
                      Block, ends_sentence)
 from .repairs import HAN
-from .segmenter import dictionary_words
+from .segmenter import common_words
 
 _HAN = re.compile(f"[{HAN}]")
 
 _SOFT_ENDINGS = "，、：；（(—-"
 _MAX_JOIN = 8
+_WORD_ACROSS_JOIN = 4
 _SHORT_HEADING = 24
 _ADJACENT_BONUS = 2
 _MIN_LINK_SCORE = 2
@@ -89,36 +92,67 @@ def is_cut(block: Block) -> bool:
     return block.kind in (TEXT, ITEM) and not ends_sentence(block.text) and not is_heading_like(block)
 
 
-@dataclass
 class Reference:
-    """Text the corpus prints elsewhere, for judging whether a join reads right."""
+    """Text the corpus prints elsewhere, for judging whether a join reads right.
 
-    text: str = ""
-    _cache: dict[str, bool] = field(default_factory=dict)
+    ``fragment in reference`` must not cost a scan of the whole corpus, or the
+    build grows quadratically: a bigram index finds the few places where the
+    fragment's rarest bigram occurs, and only those are compared.
+    """
+
+    def __init__(self, text: str = ""):
+        self.text = text
+        self._positions: dict[str, array] = defaultdict(lambda: array("i"))
+        for position in range(len(text) - 1):
+            self._positions[text[position:position + 2]].append(position)
+        self._positions.default_factory = None
+        self._cache: dict[str, bool] = {}
 
     def __contains__(self, fragment: str) -> bool:
         if fragment not in self._cache:
-            self._cache[fragment] = fragment in self.text
+            self._cache[fragment] = self._find(fragment)
         return self._cache[fragment]
+
+    def _find(self, fragment: str) -> bool:
+        if len(fragment) < 2:
+            return fragment in self.text
+        bigrams = [fragment[i:i + 2] for i in range(len(fragment) - 1)]
+        if any(b not in self._positions for b in bigrams):
+            return False
+        offset = min(range(len(bigrams)), key=lambda i: len(self._positions[bigrams[i]]))
+        return any(self.text.startswith(fragment, start - offset)
+                   for start in self._positions[bigrams[offset]] if start >= offset)
 
 
 def join_evidence(left: str, right: str, reference: Reference) -> int:
-    """Length of the longest string across the join that the corpus prints
-    elsewhere or jieba knows as a word (0 if none)."""
+    """How well a join reads: 4 for a common jieba word across it, else one less than
+    the longest string across it that the corpus prints elsewhere (0 if none).
+
+    Each side must hold a Han character: a bare comma says nothing. A string
+    that contains an unseen string is unseen too, so the search grows outward
+    from the shortest join and stops at the first miss.
+    """
     left, right = to_simplified(left[-_MAX_JOIN:]), to_simplified(right[:_MAX_JOIN])
-    words = dictionary_words()
-    for length in range(_MAX_JOIN, 1, -1):
-        for from_left in range(1, length):
-            from_right = length - from_left
-            if from_left > len(left) or from_right > len(right):
-                continue
-            left_part, right_part = left[-from_left:], right[:from_right]
-            if not (_HAN.search(left_part) and _HAN.search(right_part)):
-                continue  # a bare comma on one side says nothing about the join
-            joined = left_part + right_part
-            if joined in reference or (length <= 4 and joined in words):
-                return length
-    return 0
+    words = common_words()
+    first_left = next((i for i in range(1, len(left) + 1) if _HAN.match(left[-i])), None)
+    first_right = next((j for j in range(1, len(right) + 1) if _HAN.match(right[j - 1])), None)
+    if first_left is None or first_right is None:
+        return 0
+    best = 0
+    for i in range(first_left, min(len(left), 3) + 1):  # jieba words up to four characters
+        for j in range(first_right, min(len(right), 4 - i) + 1):
+            if left[-i:] + right[:j] in words:
+                best = _WORD_ACROSS_JOIN  # a word cut in two is the strongest sign
+    frontier, seen = [(first_left, first_right)], set()
+    while frontier:
+        i, j = frontier.pop()
+        if (i, j) in seen or i > len(left) or j > len(right) or i + j > _MAX_JOIN:
+            continue
+        seen.add((i, j))
+        if left[-i:] + right[:j] in reference:
+            best = max(best, i + j - 1)  # a bigram seen elsewhere is weak evidence; longer strings stronger
+            frontier += [(i + 1, j), (i, j + 1)]
+    return best
 
 
 def quote_fit(cut: str, candidate: str, cut_ends_softly: bool) -> int:
@@ -169,6 +203,7 @@ def link_continuations(blocks: list[Block], reference: Reference) -> Links:
         if cut not in continuation and candidate not in taken:
             continuation[cut] = candidate
             taken.add(candidate)
+    _pair_the_last_orphan(blocks, cuts, candidates, offpage, continuation)
     lifted = {}
     for cut, candidate in continuation.items():
         if candidate > cut:
@@ -176,6 +211,34 @@ def link_continuations(blocks: list[Block], reference: Reference) -> Links:
                 if _is_skippable(blocks[between]):
                     lifted[between] = cut
     return Links(continuation, lifted, offpage)
+
+
+def _pair_the_last_orphan(blocks: list[Block], cuts: list[int], candidates: list[int], offpage: set[int],
+                          continuation: dict[int, int]) -> None:
+    """When exactly one cut and one orphaned fragment are left on a page, and
+    the fragment reads as a continuation (it does not open a sentence with a
+    quote or close one never opened), they belong together: the extraction
+    broke the page in one more place than the evidence could show."""
+    open_cuts = [c for c in cuts if c not in continuation and c not in offpage]
+    taken = set(continuation.values())
+    orphans = [c for c in candidates if c not in taken and not ends_sentence(_previous_body(blocks, c))
+               and c - 1 not in offpage]
+    if len(open_cuts) == 1 and len(orphans) == 1 and open_cuts[0] != orphans[0]:
+        cut, orphan = open_cuts[0], orphans[0]
+        if quote_fit(blocks[cut].text, blocks[orphan].text, blocks[cut].text[-1] in "：，") >= 0:
+            continuation[cut] = orphan
+
+
+def _previous_body(blocks: list[Block], index: int) -> str:
+    """Text of the nearest body block before index, or '。' if a dateline,
+    byline or QR notice comes first (a fragment after those follows a jump)."""
+    for earlier in range(index - 1, -1, -1):
+        block = blocks[earlier]
+        if block.kind in (TEXT, ITEM) and not is_heading_like(block):
+            return block.text
+        if block.kind in (DATELINE, BYLINE, QR):
+            return ""
+    return "。"
 
 
 def _is_skippable(block: Block) -> bool:

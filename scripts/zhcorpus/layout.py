@@ -129,6 +129,15 @@ def _column_width(texts: list[str]) -> float:
     return widths[int(len(widths) * 0.9) - 1] if len(widths) > 1 else widths[0]
 
 
+def _stands_alone(line: Block, current: Block, following: Block | None) -> bool:
+    """A headline after a paragraph that happened to fill its last line: the
+    paragraph ended a sentence, this line does not, and the next article (or
+    the page end, a byline, a continuation mark) follows it."""
+    if not ends_sentence(current.text) or ends_sentence(line.text) and line.text[-1] not in "？！":
+        return False
+    return following is None or following.kind != TEXT or following.indented
+
+
 def _unwrap_columns(lines: list[Block], width: float) -> list[Block]:
     """Narrow columns: a line ends its paragraph only if it ends a sentence
     and stops short of the column width (or the next line is indented or not
@@ -140,6 +149,12 @@ def _unwrap_columns(lines: list[Block], width: float) -> list[Block]:
             current = None
             out.append(line)
             continue
+        if current is None and out and out[-1].kind == TEXT and not line.text.strip(CLOSERS + TERMINAL):
+            out[-1].text += line.text  # a wrap left a paragraph's closing ” alone on a line
+            out[-1].raw.extend(line.raw)
+            continue
+        if current is not None and _stands_alone(line, current, lines[index + 1] if index + 1 < len(lines) else None):
+            current = None
         if current is None or line.indented:
             current = Block(TEXT, line.text, line.line, line.indented, raw=list(line.raw))
             out.append(current)

@@ -51,11 +51,14 @@ class Draft:
 
 def assemble(blocks: list[Block], chains: list[list[int]], links: Links) -> list[Draft]:
     first = next((b for b in blocks if b.kind not in (CAPTION,)), None)
-    headline_first = first is not None and (first.kind in (HEADING, KICKER) or is_heading_like(first))
+    second = blocks[blocks.index(first) + 1] if first is not None and blocks.index(first) + 1 < len(blocks) else None
+    headline_first = first is not None and (
+        first.kind in (HEADING, KICKER) or is_heading_like(first)
+        or (_headline_shaped(first) and second is not None and second.kind == BYLINE))
     assembler = _HeadlineFirst(blocks, links) if headline_first else _HeadlineAfter(blocks, links)
     for chain in chains:
         assembler.read_chain(chain)
-    drafts = [d for d in assembler.drafts if d.body or d.title]
+    drafts = _fold_furniture_only(assembler.drafts)
     for draft in drafts:
         _lift_inline_dateline(draft)
         if not draft.title and draft.pull_quotes:
@@ -140,7 +143,7 @@ class _HeadlineFirst(_Assembler):
             if block.kind == CONTINUED:
                 draft.continued_from = block.text
             elif block.kind in (TEXT, HEADING) and (is_heading_like(block) or (
-                    len(block.text) <= _TITLE_MAX and following is not None and following.kind == BYLINE)):
+                    _headline_shaped(block) and following is not None and following.kind == BYLINE)):
                 draft.title = block.text
             else:
                 self.add_body(index, block)
@@ -172,6 +175,8 @@ class _HeadlineFirst(_Assembler):
             return index == 0 or (is_heading_like(block) and index == self._first_text_index())
         if current.ended:
             return True
+        if not current.in_header and following is not None and following.kind == BYLINE and _headline_shaped(block):
+            return True  # a headline is what a byline follows
         if is_heading_like(block) and not current.in_header:
             return len(block.text) > _LONG_HEADLINE or "——" in block.text[1:]
         return False
@@ -211,10 +216,12 @@ class _HeadlineAfter(_Assembler):
             if block.kind == CONTINUED:
                 draft.continued_from = block.text
                 return
-        elif block.kind == TEXT and block.indented and draft.has_body and not is_cut(self.blocks[index - 1]):
-            draft = self.start(block.line)
+        elif block.indented and draft.has_body and block.kind in (TEXT, DATELINE) and not is_cut(self.blocks[index - 1]):
+            draft = self.start(block.line)  # an indented first line opens the next article
         if self.add_furniture(block):
             return
+        if block.kind == DATELINE and draft.dateline:
+            draft = self.start(block.line)
         if block.kind == DATELINE:
             draft.dateline = block.text
         elif block.kind in (BYLINE, CREDIT):
@@ -231,11 +238,40 @@ class _HeadlineAfter(_Assembler):
     def is_title(block: Block, following: Block | None, draft: Draft) -> bool:
         """Here a headline closes its article: it is followed by the byline, the
         next article's indented first line, a continuation mark or the page end."""
+        closes = following is None or following.kind in (BYLINE, CONTINUED, DATELINE) or following.indented
         if not is_heading_like(block):
-            return False
-        if draft.dateline or draft.title:
-            return True
-        return following is None or following.kind in (BYLINE, CONTINUED, DATELINE) or following.indented
+            return _headline_shaped(block) and closes
+        return bool(draft.dateline or draft.title) or closes
+
+
+def _fold_furniture_only(drafts: list[Draft]) -> list[Draft]:
+    """A draft with no text and no headline (a stray dateline or byline) is not
+    an article. Its pieces go to the article before it when that one lacks
+    them; otherwise they are dropped *and recorded*, never lost silently."""
+    kept: list[Draft] = []
+    for draft in drafts:
+        if draft.body or draft.title:
+            kept.append(draft)
+            continue
+        host = kept[-1] if kept else None
+        for text in filter(None, [draft.dateline, *draft.bylines, draft.dateplace, draft.kicker,
+                                  draft.continued_from, *draft.pull_quotes]):
+            if host is not None and text == draft.dateline and not host.dateline:
+                host.dateline = text
+            elif host is not None:
+                host.dropped.append((text, "page furniture with no article text next to it"))
+        if host is not None:
+            host.captions += draft.captions
+            host.dropped += draft.dropped
+        elif draft.captions or draft.dateline or draft.bylines or draft.dropped:
+            kept.append(draft)  # nothing to attach to: keep it visible rather than lose it
+    return kept
+
+
+def _headline_shaped(block: Block) -> bool:
+    """Heading-like, or a short question or exclamation (今天，我们应该怎样和荒漠相处？)."""
+    return is_heading_like(block) or (
+        block.kind == TEXT and len(block.text) <= _TITLE_MAX and block.text[-1] in "？！?!")
 
 
 def _lift_inline_dateline(draft: Draft) -> None:

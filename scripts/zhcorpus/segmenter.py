@@ -46,14 +46,19 @@ def jieba_dictionary_path() -> Path:
     return Path(jieba.__file__).with_name("dict.txt")
 
 
+# Below this jieba frequency a word is rare enough (国本: 40) that a join
+# forming it by accident says nothing; 动荡 (666) and 国际 (24601) are common.
+COMMON_WORD_FREQUENCY = 500
+
+
 @lru_cache(maxsize=1)
-def dictionary_words() -> frozenset[str]:
+def common_words() -> frozenset[str]:
     words = set()
     with jieba_dictionary_path().open(encoding="utf-8") as handle:
         for line in handle:
-            word = line.split(" ", 1)[0]
-            if len(word) >= 2:
-                words.add(word)
+            parts = line.split(" ")
+            if len(parts[0]) >= 2 and len(parts) >= 2 and parts[1].isdigit() and int(parts[1]) >= COMMON_WORD_FREQUENCY:
+                words.add(parts[0])
     return frozenset(words)
 
 
