@@ -16,9 +16,12 @@ python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e '.[test]'
 
-# axe-core for the accessibility checks, from the npm registry (not committed).
-if command -v npm >/dev/null 2>&1 && [ ! -f .ci/node_modules/axe-core/axe.min.js ]; then
-  npm install --silent --no-audit --no-fund --prefix .ci axe-core@4 >/dev/null
+# axe-core for the accessibility checks, from the npm registry (into build/, not committed).
+if [ ! -f build/npm/node_modules/axe-core/axe.min.js ]; then
+  if ! command -v npm >/dev/null 2>&1; then
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null
+  fi
+  npm install --silent --no-audit --no-fund --no-save --prefix build/npm axe-core@4 >/dev/null
 fi
 
 exec .venv/bin/python -m pytest "$@"

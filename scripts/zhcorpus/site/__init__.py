@@ -1,0 +1,14 @@
+"""The MkDocs side of zhcorpus: pages generated from ``corpus/`` at build time.
+
+Modules, in the order a build uses them:
+
+    settings   where things are (read from ``extra.zhcorpus`` in mkdocs.yml)
+    corpus     ``corpus/articles/*.md`` -> Article objects
+    names      display names for event/theme/speaker ids (taxonomy files)
+    markup     escaping plain text so it never becomes Markdown/HTML
+    pages      Article/Index objects -> Markdown page sources
+    home       the generated parts of the home page
+    jiebadict  the jieba user dictionary for the search index
+    hooks      the MkDocs event handlers wiring it all together
+    buildrun   run ``mkdocs build`` (used by tests and scripts/bench_site.py)
+"""

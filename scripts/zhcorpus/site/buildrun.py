@@ -1,0 +1,87 @@
+"""Run the real ``mkdocs build`` in a subprocess (tests and the benchmark).
+
+A subprocess, not mkdocs' Python API, so the build is exactly what CI and a
+developer run, including config loading and hook import by path.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import settings
+
+
+
+def _find_repo() -> Path:
+    """The checkout holding mkdocs.yml.
+
+    From an editable install that is where this file lives; from a regular
+    ``pip install .`` this file sits in site-packages, so fall back to the
+    working directory (tests and the benchmark run from the checkout).
+    """
+    here = Path(__file__).resolve().parents[3]
+    for candidate in (here, Path.cwd(), *Path.cwd().parents):
+        if (candidate / "mkdocs.yml").is_file():
+            return candidate
+    return here
+
+
+REPO = _find_repo()
+
+
+@dataclass
+class BuildResult:
+    site_dir: Path
+    seconds: float
+    log: str  # mkdocs' combined stdout/stderr
+    returncode: int
+
+    @property
+    def warnings(self) -> list[str]:
+        return [ln for ln in self.log.splitlines() if ln.startswith(("WARNING", "ERROR"))]
+
+
+def build_site(
+    site_dir: Path,
+    corpus: Path | None = None,
+    taxonomy: Path | None = None,
+    speakers: Path | None = None,
+    strict: bool = True,
+) -> BuildResult:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")  # keep the log to mkdocs' own lines
+    for var, value in (
+        (settings.ENV_CORPUS, corpus),
+        (settings.ENV_TAXONOMY, taxonomy),
+        (settings.ENV_SPEAKERS, speakers),
+    ):
+        if value is not None:
+            env[var] = str(value)
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(REPO / "mkdocs.yml"), "-d", str(site_dir)]
+    if strict:
+        cmd.append("--strict")
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    return BuildResult(Path(site_dir), seconds, proc.stdout + proc.stderr, proc.returncode)
+
+
+# Tests build from the real corpus once `zhcorpus build` has written it, and
+# from tests/fixtures otherwise (or when ZHCORPUS_TEST_CORPUS=fixtures).
+FIXTURES = REPO / "tests" / "fixtures"
+
+
+def inputs_for_tests() -> dict[str, Path | None]:
+    real = REPO / "corpus" / "articles"
+    use_real = os.environ.get("ZHCORPUS_TEST_CORPUS", "auto") != "fixtures" and any(real.glob("*.md"))
+    if use_real:
+        return {"corpus": REPO / "corpus", "taxonomy": None, "speakers": None}
+    return {
+        "corpus": FIXTURES / "corpus",
+        "taxonomy": FIXTURES / "seeds" / "taxonomy.yml",
+        "speakers": FIXTURES / "seeds" / "speakers.yml",
+    }

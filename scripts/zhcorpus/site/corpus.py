@@ -1,0 +1,110 @@
+"""Read ``corpus/articles/<slug>.md`` (YAML front-matter + Markdown body).
+
+The format is defined in docs/dev/corpus-format.md; this module only parses it
+and never rewrites the body, which the corpus build has already escaped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)(.*)\Z", re.S)
+_SLUG = re.compile(r"^[a-z0-9-]+$")
+
+
+class CorpusError(ValueError):
+    """An article file that does not follow docs/dev/corpus-format.md."""
+
+
+@dataclass
+class Article:
+    slug: str
+    title: str
+    source: str
+    source_id: str
+    date: str
+    body: str
+    subtitle: str | None = None
+    dateline: str | None = None
+    byline: list[str] = field(default_factory=list)
+    byline_text: str | None = None
+    kind: str = "report"
+    script_original: str = "zh-Hans"
+    on_topic: bool = True
+    events: list[str] = field(default_factory=list)
+    speakers: list[str] = field(default_factory=list)
+    themes: list[str] = field(default_factory=list)
+    matched: dict = field(default_factory=dict)
+    kicker: str | None = None
+    captions: list[str] = field(default_factory=list)
+    paragraphs: int = 0
+    original: dict | None = None
+
+    def ids(self, key: str) -> list[str]:
+        """The index ids this article belongs to for one index family."""
+        value = getattr(self, key)
+        return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+
+    def matched_terms(self, key: str, ident: str) -> list[str]:
+        """Why the article is filed under ``key``/``ident`` (the ``matched`` field)."""
+        terms = (self.matched or {}).get(key, {}) or {}
+        return [str(t) for t in terms.get(ident, []) or []]
+
+
+def _str_or_none(value) -> str | None:
+    return None if value is None else str(value)
+
+
+def parse_article(path: Path) -> Article:
+    text = path.read_text(encoding="utf-8")
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        raise CorpusError(f"{path}: no YAML front-matter")
+    meta = yaml.safe_load(m.group(1)) or {}
+    body = m.group(2)
+    try:
+        article = Article(
+            slug=str(meta["slug"]),
+            title=str(meta["title"]),
+            source=str(meta["source"]),
+            source_id=str(meta["source_id"]),
+            # YAML reads an unquoted 2025-06-17 as a date object.
+            date=str(meta["date"]),
+            body=body,
+            subtitle=_str_or_none(meta.get("subtitle")),
+            dateline=_str_or_none(meta.get("dateline")),
+            byline=[str(b) for b in meta.get("byline") or []],
+            byline_text=_str_or_none(meta.get("byline_text")),
+            kind=str(meta.get("kind") or "report"),
+            script_original=str(meta.get("script_original") or "zh-Hans"),
+            on_topic=bool(meta.get("on_topic", True)),
+            events=[str(x) for x in meta.get("events") or []],
+            speakers=[str(x) for x in meta.get("speakers") or []],
+            themes=[str(x) for x in meta.get("themes") or []],
+            matched=meta.get("matched") or {},
+            kicker=_str_or_none(meta.get("kicker")),
+            captions=[str(c) for c in meta.get("captions") or []],
+            paragraphs=int(meta.get("paragraphs") or 0),
+            original=meta.get("original"),
+        )
+    except KeyError as exc:
+        raise CorpusError(f"{path}: missing front-matter field {exc}") from None
+    # Slugs and ids become URLs; the format promises ASCII, so hold it to that.
+    for ident in [article.slug, article.source_id, *article.events, *article.speakers, *article.themes]:
+        if not _SLUG.match(ident.replace("_", "-")):
+            raise CorpusError(f"{path}: id {ident!r} is not ASCII [a-z0-9-_]")
+    return article
+
+
+def load_articles(articles_dir: Path) -> list[Article]:
+    """All articles in date order, then by slug (a stable page order)."""
+    if not articles_dir.is_dir():
+        return []
+    articles = [parse_article(p) for p in sorted(articles_dir.glob("*.md"))]
+    articles.sort(key=lambda a: a.slug)
+    articles.sort(key=lambda a: a.date)
+    return articles

@@ -1,0 +1,90 @@
+"""Where the site reads from and how it is laid out: data, not behaviour.
+
+Everything here can be set under ``extra.zhcorpus`` in mkdocs.yml; paths are
+relative to the directory of mkdocs.yml. Environment variables override the
+paths so tests and benchmarks can point one build at fixtures without editing
+the config file.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# Environment overrides (tests point the site at tests/fixtures with these).
+ENV_CORPUS = "ZHCORPUS_SITE_CORPUS"
+ENV_TAXONOMY = "ZHCORPUS_SITE_TAXONOMY"
+ENV_SPEAKERS = "ZHCORPUS_SITE_SPEAKERS"
+
+
+@dataclass(frozen=True)
+class IndexKind:
+    """One family of index pages, e.g. every event under ``events/``."""
+
+    key: str  # article attribute holding the ids ("events", "source_id", ...)
+    url: str  # ASCII URL prefix
+    title: str  # Chinese heading of the listing page
+    lead: str  # one-line explanation shown on the listing page
+
+
+# The five index families, in navigation order.
+INDEX_KINDS: tuple[IndexKind, ...] = (
+    IndexKind("events", "events", "按事件", "峰会及相关活动，每篇文章按其提及的事件归类。"),
+    IndexKind("speakers", "speakers", "按人物", "文章中提及或发言的领导人与官员。"),
+    IndexKind("themes", "themes", "按主题", "合作领域与议题。"),
+    IndexKind("source_id", "outlets", "按媒体", "刊发文章的新闻机构。"),
+    IndexKind("date", "dates", "按日期", "按刊发（或电头）日期排列。"),
+)
+
+ARTICLES_URL = "articles"  # article pages live at articles/<slug>/
+
+# Readable labels for the corpus "kind" field (docs/dev/corpus-format.md).
+KIND_LABELS = {
+    "speech": "讲话",
+    "report": "消息",
+    "commentary": "评论",
+    "reporters-notes": "记者手记",
+    "interview": "专访",
+    "roundup": "综述",
+    "feature": "特写",
+    "photo": "图片新闻",
+    "briefing": "简报",
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    corpus_dir: Path
+    taxonomy_file: Path
+    speakers_file: Path
+    # Days of the home-page timeline (the summit week); other dates still get
+    # a page under dates/.
+    timeline_days: tuple[str, ...] = ("2025-06-15", "2025-06-16", "2025-06-17", "2025-06-18")
+    # Where the generated jieba user dictionary is written (outside docs/ so it
+    # is not published; /build/ is git-ignored).
+    jieba_dict_path: Path = field(default=Path("build/zhcorpus-site/jieba_user_dict.txt"))
+
+    @property
+    def articles_dir(self) -> Path:
+        return self.corpus_dir / "articles"
+
+
+def load(config) -> Settings:
+    """Build Settings from a MkDocs config (``extra.zhcorpus``) and the environment."""
+    base = Path(config.config_file_path or ".").resolve().parent
+    raw = dict((config.extra or {}).get("zhcorpus") or {})
+
+    def path(key: str, default: str, env: str | None = None) -> Path:
+        value = (env and os.environ.get(env)) or raw.get(key) or default
+        p = Path(value)
+        return p if p.is_absolute() else base / p
+
+    days = raw.get("timeline_days")
+    return Settings(
+        corpus_dir=path("corpus", "corpus", ENV_CORPUS),
+        taxonomy_file=path("taxonomy", "seeds/taxonomy.yml", ENV_TAXONOMY),
+        speakers_file=path("speakers", "seeds/speakers.yml", ENV_SPEAKERS),
+        timeline_days=tuple(str(d) for d in days) if days else Settings.timeline_days,
+        jieba_dict_path=path("jieba_dict", "build/zhcorpus-site/jieba_user_dict.txt"),
+    )

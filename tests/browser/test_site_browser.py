@@ -1,0 +1,153 @@
+"""The built site in a real Chromium: navigation, tabs, search, links, a11y."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+import pytest
+
+from zhcorpus.site.buildrun import REPO, inputs_for_tests
+from zhcorpus.site.corpus import load_articles
+
+pytestmark = pytest.mark.browser
+
+# README images are refreshed with ZHCORPUS_SCREENSHOTS=docs/assets/screenshots;
+# ordinary runs write to build/ so the working tree stays clean.
+SCREENSHOTS = REPO / os.environ.get("ZHCORPUS_SCREENSHOTS", "build/screenshots")
+INDEXES = ("按事件", "按人物", "按主题", "按媒体", "按日期")
+AXE_CANDIDATES = (
+    REPO / "build" / "npm" / "node_modules" / "axe-core" / "axe.min.js",
+    REPO / "node_modules" / "axe-core" / "axe.min.js",
+)
+
+
+@pytest.fixture(scope="module")
+def articles():
+    return load_articles(Path(inputs_for_tests()["corpus"]) / "articles")
+
+
+def _shot(page, name):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
+
+
+def test_home(page, base_url):
+    page.goto(base_url)
+    assert page.locator("html").get_attribute("lang") == "zh-Hans"
+    assert "第二届中国—中亚峰会" in page.locator("h1").inner_text()
+    for day in ("2025-06-15", "2025-06-16", "2025-06-17", "2025-06-18"):
+        assert page.locator(f"#day-{day}").is_visible()
+    _shot(page, "home")
+
+
+@pytest.mark.parametrize("index", INDEXES)
+def test_reach_an_article_through_each_index(page, base_url, index):
+    page.goto(base_url)
+    page.locator(".md-content").get_by_role("link", name=index, exact=True).click()
+    page.wait_for_url(re.compile(r"/zhcorpus/\w+/$"))
+    page.locator(".md-content li a").first.click()  # one event/speaker/... page
+    page.locator(".md-content li a[href*='articles/']").first.click()
+    page.wait_for_url(re.compile(r"/zhcorpus/articles/[a-z0-9-]+/$"))
+    assert page.locator("#p1").is_visible()
+    assert page.locator(".zh-plink[href='#p1']").is_visible()
+
+
+def test_speaker_page(page, base_url, articles):
+    speaker = next(s for a in articles for s in a.speakers if s == "tokayev") if any(
+        "tokayev" in a.speakers for a in articles) else articles[0].speakers[0]
+    page.goto(urljoin(base_url, f"speakers/{speaker}/"))
+    assert page.locator(".md-content a[href*='articles/']").count() >= 1
+    _shot(page, "speaker")
+
+
+def test_original_tab_on_traditional_article(page, base_url, articles):
+    hant = next(a for a in articles if a.script_original == "zh-Hant" and a.original)
+    page.goto(urljoin(base_url, f"articles/{hant.slug}/"))
+    assert page.locator("#p1").is_visible()
+    assert not page.locator("#orig-p1").is_visible()
+    page.locator(".tabbed-labels label", has_text="原文").click()
+    assert page.locator("#orig-p1").is_visible()
+    first = hant.original["paragraphs"][0]["text"]
+    assert page.locator("#orig-p1").inner_text().startswith(first[:10])
+    _shot(page, "article-original")
+    page.locator(".tabbed-labels label", has_text="简体").click()
+    page.wait_for_timeout(400)  # let Material's tab indicator finish moving
+    _shot(page, "article")
+
+
+@pytest.mark.parametrize("query", ["托卡耶夫", "阿斯塔纳宣言"])
+def test_chinese_search(page, base_url, articles, query):
+    expected = {f"articles/{a.slug}/" for a in articles if query in a.body or query in a.title}
+    assert expected, f"no article mentions {query}"
+    page.goto(base_url)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    box = page.locator("input.md-search__input")
+    box.click()
+    page.keyboard.type(query, delay=50)
+    page.keyboard.press("End")  # Material listens for key events
+    page.locator(".md-search-result__item a").first.wait_for(timeout=15000)
+    hrefs = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
+    paths = {urlsplit(h).path for h in hrefs}  # drop ?h= highlighting and #anchors
+    # The speaker page may rank first; the articles themselves must be found too.
+    assert any(p.endswith(e) for p in paths for e in expected), paths
+    if query == "托卡耶夫":
+        _shot(page, "search")
+
+
+def test_crawl_every_page_same_host_no_broken_links(page, base_url, built_site):
+    origin = urlsplit(base_url).netloc
+    requests, failures = [], []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("response", lambda r: failures.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    seen, queue = set(), [base_url]
+    while queue:
+        url = queue.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        page.goto(url)
+        for href in page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)"):
+            target = urldefrag(href)[0]
+            if urlsplit(target).netloc == origin and target.startswith(base_url) and target not in seen:
+                queue.append(target)
+    pages = len(list(built_site.rglob("index.html")))
+    assert len(seen) >= pages, (len(seen), pages)
+    assert failures == []
+    foreign = [u for u in requests if urlsplit(u).scheme in ("http", "https") and urlsplit(u).netloc != origin]
+    assert foreign == []
+
+
+def test_404_page_under_sub_path(page, base_url):
+    response = page.goto(urljoin(base_url, "no/such/page/"))
+    assert response.status == 404
+    assert page.locator("html").get_attribute("lang") == "zh-Hans"
+    # The stylesheet loaded from /zhcorpus/ (a styled header means CSS applied).
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+    page.locator("a.zh-home-link").click()
+    page.wait_for_url(base_url)
+    assert page.locator("#day-2025-06-17").count() == 1
+
+
+@pytest.fixture(scope="module")
+def axe_source():
+    path = next((p for p in AXE_CANDIDATES if p.is_file()), None)
+    if path is None:
+        pytest.skip("axe-core not installed: npm install --prefix build/npm axe-core")
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("where", ["", "articles/{slug}/", "speakers/"])
+def test_no_serious_accessibility_violations(page, base_url, articles, axe_source, where):
+    page.goto(urljoin(base_url, where.format(slug=articles[0].slug)))
+    page.add_script_tag(content=axe_source)
+    result = page.evaluate("async () => await axe.run(document)")
+    bad = [
+        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert bad == [], json.dumps(bad, ensure_ascii=False, indent=1)
