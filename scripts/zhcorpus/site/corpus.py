@@ -1,6 +1,6 @@
 """Read ``corpus/articles/<slug>.md`` (YAML front-matter + Markdown body).
 
-The format is defined in docs/dev/corpus-format.md; this module only parses it
+The format is defined in the README (front-matter schema); this module only parses it
 and never rewrites the body, which the corpus build has already escaped.
 """
 
@@ -17,7 +17,7 @@ _SLUG = re.compile(r"^[a-z0-9-]+$")
 
 
 class CorpusError(ValueError):
-    """An article file that does not follow docs/dev/corpus-format.md."""
+    """An article file that does not follow the corpus format (README)."""
 
 
 @dataclass

@@ -39,7 +39,7 @@ INDEX_KINDS: tuple[IndexKind, ...] = (
 
 ARTICLES_URL = "articles"  # article pages live at articles/<slug>/
 
-# Readable labels for the corpus "kind" field (docs/dev/corpus-format.md).
+# Readable labels for the corpus "kind" field (README: front-matter schema).
 KIND_LABELS = {
     "speech": "讲话",
     "report": "消息",
