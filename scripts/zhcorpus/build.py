@@ -18,13 +18,15 @@ from typing import Iterator
 
 from .columns import Reference, link_continuations, reading_chains
 from .convert import detect_script, to_simplified
-from .enrich import Speaker, Taxonomy, enrich, load_speakers, load_taxonomy
+from .enrich import Taxonomy, enrich, load_taxonomy
 from .layout import TEXT, Block, page_blocks
 from .ledger import SeedLedger, account
 from .metadata import mentioned_dates, article_date, article_kind, byline_names, dateline_date, page_year, slug_for
 from .readers import EmptySeed, Seed, SeedError, read_seed
 from .segment import Draft, assemble
+from .quotebook import collect as collect_quotes
 from .segmenter import Segmenter
+from .speakers import Registry, load_registry, registry_from_data
 from .sidecars import Sidecar, read_sidecar
 from .writers import Article, Paragraph, write_corpus
 
@@ -42,6 +44,8 @@ class Page:
 @dataclass
 class BuildResult:
     articles: list[Article] = field(default_factory=list)
+    quotes: list[dict] = field(default_factory=list)
+    registry: Registry | None = None
     ledgers: list[SeedLedger] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -78,7 +82,7 @@ def read_pages(seeds: Path, result: BuildResult) -> list[Page]:
     return pages
 
 
-def build_articles(pages: list[Page], taxonomy: Taxonomy, speakers: list[Speaker], result: BuildResult) -> None:
+def build_articles(pages: list[Page], taxonomy: Taxonomy, speakers: Registry, result: BuildResult) -> None:
     with result.stage("reference"):
         reference = Reference(_reference_text(pages))
     # Slugs are URLs: they must not change when an editor adds a speaker, so
@@ -129,7 +133,7 @@ def _front_texts(draft: Draft) -> list[str]:
             *draft.bylines, *draft.captions, *draft.pull_quotes]
 
 
-def _article(page: Page, draft: Draft, taxonomy: Taxonomy, speakers: list[Speaker], segmenter: Segmenter,
+def _article(page: Page, draft: Draft, taxonomy: Taxonomy, speakers: Registry, segmenter: Segmenter,
              year: int | None, page_dates: list[dt.date]) -> Article:
     first_text = next((text for _, text, _ in draft.body), draft.title)
     note = page.sidecar.note_for(first_text)
@@ -228,17 +232,35 @@ def _make_slugs_unique(articles: list[Article]) -> None:
             article.front["slug"] = f"{base}-{seen[base]}"
 
 
+def _load_speakers(path: Path) -> Registry:
+    if not path.exists():
+        return registry_from_data({"speakers": []})
+    try:
+        return load_registry(path)
+    except (ValueError, KeyError, TypeError) as err:
+        raise SeedError(path, f"not a valid speaker registry: {err}") from None
+    except Exception as err:  # yaml.YAMLError and friends: still one line for the user
+        raise SeedError(path, f"not valid YAML: {str(err).splitlines()[0]}") from None
+
+
 def build(seeds: Path, corpus: Path, *, write: bool = True) -> BuildResult:
     result = BuildResult()
     try:
         taxonomy = load_taxonomy(seeds / "taxonomy.yml")
-        speakers = load_speakers(seeds / "speakers.yml")
+        speakers = _load_speakers(seeds / "speakers.yml")
     except SeedError as error:
         result.errors.append(str(error))
         return result
     pages = read_pages(seeds, result)
     build_articles(pages, taxonomy, speakers, result)
+    with result.stage("quotes"):
+        result.quotes, result.registry, quoted = collect_quotes(result.articles, speakers)
+        for article in result.articles:
+            found = set(article.front["speakers"]) | set(quoted.get(article.slug, ()))
+            article.front["speakers"] = sorted(found)
+            article.front["quotes"] = sum(1 for q in result.quotes for s in q["sources"] if s["slug"] == article.slug)
     if write:
         with result.stage("write"):
-            write_corpus(corpus, result.articles, [ledger.as_dict() for ledger in result.ledgers])
+            write_corpus(corpus, result.articles, [ledger.as_dict() for ledger in result.ledgers],
+                         result.quotes, result.registry)
     return result

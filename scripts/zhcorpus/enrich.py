@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from .readers import SeedError
+from .speakers import Registry
 
 _DEFAULT_MIN_HITS = 2
 _SPEECH_VERBS = "说|表示|指出|强调|认为|告诉|介绍|感慨|寄语|总结|评价|致辞"
@@ -43,12 +44,6 @@ class Taxonomy:
             if name in (outlet.zh_hans, outlet.zh_hant, outlet.id) or name in outlet.match:
                 return outlet.id
         return None
-
-
-@dataclass(frozen=True)
-class Speaker:
-    id: str
-    names: tuple[str, ...]
 
 
 @dataclass
@@ -86,23 +81,7 @@ def _terms(section: dict) -> dict[str, Term]:
     return terms
 
 
-def load_speakers(path: Path) -> list[Speaker]:
-    """Read the speaker registry (ids and every printed form of each name)."""
-    if not path.exists():
-        return []
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    entries = data.get("speakers", data) if isinstance(data, dict) else data
-    if isinstance(entries, dict):
-        entries = [{"id": key, **value} for key, value in entries.items()]
-    speakers = []
-    for entry in entries or []:
-        names = {entry.get("zh_hans"), entry.get("zh_hant"), *(entry.get("aliases") or [])}
-        names.discard(None)
-        speakers.append(Speaker(id=entry["id"], names=tuple(sorted(names, key=len, reverse=True))))
-    return speakers
-
-
-def enrich(title: str, text: str, taxonomy: Taxonomy, speakers: list[Speaker],
+def enrich(title: str, text: str, taxonomy: Taxonomy, registry: Registry,
            speech_speaker: str = "") -> Enrichment:
     haystack = f"{title}\n{text}"
     result = Enrichment(on_topic=any(term in haystack for term in taxonomy.topic))
@@ -120,8 +99,8 @@ def enrich(title: str, text: str, taxonomy: Taxonomy, speakers: list[Speaker],
         getattr(result, kind).extend(sorted(found))
         result.matched[kind] = {key: found[key] for key in sorted(found)}
     spoke: dict[str, list[str]] = {}
-    for speaker in speakers:
-        for name in speaker.names:
+    for speaker in registry.speakers:
+        for name in sorted({speaker.zh_hans, *speaker.aliases}, key=len, reverse=True):
             if name == speech_speaker or re.search(re.escape(name) + rf"[^，。“”]{{0,12}}?(?:{_SPEECH_VERBS})", haystack):
                 spoke.setdefault(speaker.id, []).append(name)
                 break

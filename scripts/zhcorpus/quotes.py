@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Iterable
 
-from .speakers import Mention, Registry, find_mentions, is_generic_name, resolve
+from .speakers import Mention, Registry, find_mentions, printed_name, resolve
 
 SENTENCE_PUNCT = "，。！？；：…,!?;:"  # inside a span: it is a clause, not a name
 SENTENCE_END = "。！？!?"
@@ -36,7 +36,6 @@ _PROVERB = re.compile(r"([^，。！？：\s]{2,8}?)也?有(?:句|一句)(谚语
 _PRONOUN = re.compile(r"^(他|她|我)(?!们)")
 _TOPIC_MARKERS = ("对于", "关于", "对")  # “…”对于X…: the quote is the topic, not X's words
 _OBJECT_MARKERS = ("对于", "关于", "聆听", "感谢", "应", "同", "与", "和", "对", "向", "随")
-_PREPOSITIONS = re.compile(r"(?:这样|如此|这般|对此|在|对|向|接受|也|还|曾|则)")
 
 # Spans that name a thing, not quote a person: suffixes of programmes, slogans, titles.
 TERM_SUFFIXES = tuple("精神 愿景 倡议 计划 年 势力 条约 格局 之路 之都 经济带 机制 革命 热 论 宣言 平台 中心 班列 日".split())
@@ -116,6 +115,7 @@ def is_cited_expression(text: str, end: int) -> bool:
 
 
 def is_clause(inner: str) -> bool:
+    """Sentence punctuation or length: an utterance even when nobody is named."""
     return any(c in SENTENCE_PUNCT for c in inner) or len(inner) >= LONG_SPAN
 
 
@@ -155,27 +155,9 @@ def resolve_pronoun(pronoun: str, pos: int, ctx: Context) -> Attribution | None:
         if ctx.kind == "speech" and ctx.speech_speaker:
             return attribution(None, ctx.speech_speaker, ctx, "pronoun", pos)
         return None
-    people = [m for m in ctx.mentions if m.end <= pos and is_person(m.speaker_id, ctx)]
+    people = [m for m in ctx.mentions if m.end <= pos and ctx.registry.is_person(m.speaker_id)]
     target = people[-1].speaker_id if people else ctx.state.last_person
     return attribution(None, target, ctx, "pronoun", pos) if target else None
-
-
-def is_person(speaker_id: str | None, ctx: Context) -> bool:
-    speaker = ctx.registry.get(speaker_id)
-    return speaker is not None and speaker.kind == "person"
-
-
-def printed_subject(clause: str) -> str | None:
-    """An unregistered speaker's name as printed: the clause up to its verb,
-    without 在…/对…/这样 phrases. None when it does not look like a name."""
-    head = _VERB_ANYWHERE.split(clause, 1)[0]
-    cut = _PREPOSITIONS.search(head, 2)
-    name = head[:cut.start()] if cut else head
-    if "的" in name:
-        name = name.rsplit("的", 1)[1]
-    if not 2 <= len(name) <= 20 or re.search(r"[0-9“”‘’＿]", name):
-        return None
-    return name
 
 
 def attribution(name: str | None, speaker_id: str | None, ctx: Context, pattern: str, pos: int,
@@ -200,7 +182,7 @@ def cue_in_clause(clause: str, offset: int, colon: bool, ctx: Context) -> Attrib
         return None
     subject = clause_subject(clause, offset, ctx)
     if subject is None and not any(offset <= m.start < offset + len(clause) for m in ctx.mentions):
-        name = printed_subject(clause)
+        name = printed_name(_VERB_ANYWHERE.split(clause, 1)[0])
         subject = attribution(name, None, ctx, "", offset) if name else None
     if subject is None:
         return None
@@ -217,7 +199,11 @@ def speaker_before(start: int, ctx: Context) -> Attribution | None:
     elif not _VERB_AT_END.search(pre):
         return None
     clause, offset = last_clause(pre)
-    return cue_in_clause(clause, offset, colon, ctx) if clause else None
+    cue = cue_in_clause(clause, offset, colon, ctx) if clause else None
+    if cue is None and clause and ctx.text[start:start + 1] == "我":
+        cue = clause_subject(clause, offset, ctx)  # X感谢…，“我坚信…”: first person is X
+        cue = cue and Attribution(cue.name, cue.speaker_id, None, "first-person", cue.pos)
+    return cue
 
 
 def speaker_after(end: int, ctx: Context) -> Attribution | None:
@@ -251,7 +237,7 @@ def speaker_after(end: int, ctx: Context) -> Attribution | None:
                 return None
             return Attribution(subject.name, subject.speaker_id, verb.group(), "after", subject.pos)
         if not anaphoric and _VERB_AT_END.search(clause):
-            name = printed_subject(clause)
+            name = printed_name(_VERB_ANYWHERE.split(clause, 1)[0])
             return attribution(name, None, ctx, "after", offset, _VERB_AT_END.search(clause).group()) if name else None
         offset += len(clause) + 1
     return None
@@ -266,10 +252,9 @@ def cues(ctx: Context) -> list[Attribution]:
             continue
         clause, offset = last_clause(ctx.text[:m.start()])
         cue = cue_in_clause(clause, offset, m.group() in "：:", ctx) if clause else None
-        if cue and cue.pattern != "citation":
-            found.append(Attribution(cue.name, cue.speaker_id, cue.verb, "continuation", m.end()))
-        elif cue:
-            found.append(Attribution(cue.name, cue.speaker_id, cue.verb, "citation", m.end()))
+        if cue:
+            kind = "citation" if cue.pattern == "citation" else "continuation"
+            found.append(Attribution(cue.name, cue.speaker_id, cue.verb, kind, m.end()))
     return found
 
 
@@ -281,8 +266,8 @@ def speaker_continued(start: int, ctx: Context, earlier: list[Attribution]) -> A
     if not events:
         return None
     last = events[-1]
-    if last.pattern == "citation" or not (last.name or last.speaker_id):
-        return None if last.pattern == "citation" else last
+    if last.pattern == "citation":
+        return None
     between = ctx.text[last.pos:start - 1]
     first_end = min([between.find(c) for c in SENTENCE_END if c in between] + [len(between)])
     for m in ctx.mentions:
@@ -294,7 +279,7 @@ def speaker_continued(start: int, ctx: Context, earlier: list[Attribution]) -> A
 def speaker_by_topic(ctx: Context) -> Attribution | None:
     """A paragraph about one person who has already been quoted in the article:
     a bare quote in it is theirs (阿比尔加齐耶夫…班长。“我在这个岗位上…”)."""
-    people = {m.speaker_id for m in ctx.mentions if is_person(m.speaker_id, ctx)}
+    people = {m.speaker_id for m in ctx.mentions if ctx.registry.is_person(m.speaker_id)}
     if ctx.kind == "speech" or len(people) != 1 or len({m.speaker_id for m in ctx.mentions}) != 1:
         return None
     (person,) = people
@@ -342,16 +327,14 @@ def paragraph_quotes(anchor: str, text: str, registry: Registry, state: ArticleS
 
 def make_quote(text: str, anchor: str, start: int, end: int, found: Attribution | None,
                registry: Registry) -> Quote:
-    speaker = registry.get(found.speaker_id) if found else None
-    return Quote(text=text[start:end], speaker_name=found.name if found else None,
-                 speaker_id=found.speaker_id if found else None,
-                 role=speaker.role if speaker else None, country=speaker.country if speaker else None,
-                 anchor=anchor, verb=found.verb if found else None, start=start, end=end,
-                 pattern=found.pattern if found else "")
+    found = found or Attribution(None, None, None, "")
+    speaker = registry.get(found.speaker_id)
+    return Quote(text[start:end], found.name, found.speaker_id, speaker and speaker.role,
+                 speaker and speaker.country, anchor, found.verb, start, end, found.pattern)
 
 
 def update_state(state: ArticleState, text: str, quotes: list[Quote], ctx: Context) -> None:
-    people = [m.speaker_id for m in ctx.mentions if is_person(m.speaker_id, ctx)]
+    people = [m.speaker_id for m in ctx.mentions if ctx.registry.is_person(m.speaker_id)]
     if people:
         state.last_person = people[-1]
     state.quoted |= {q.speaker_id for q in quotes if q.speaker_id and q.pattern != "citation"}
@@ -375,12 +358,3 @@ def extract_quotes(paragraphs: Iterable[tuple[str, str]], *, article_kind: str,
         quotes.extend(paragraph_quotes(anchor, text, registry, state, article_kind, speaker_of_speech))
     return quotes
 
-
-def speaker_names(quotes: Iterable[Quote]) -> list[str]:
-    """Printed names of speakers the registry does not know, for speakers.extend."""
-    names = []
-    for q in quotes:
-        if q.speaker_name and not q.speaker_id and not is_generic_name(q.speaker_name) \
-                and q.speaker_name not in names:
-            names.append(q.speaker_name)
-    return names

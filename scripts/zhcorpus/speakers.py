@@ -48,10 +48,14 @@ class Registry:
 
     @property
     def by_id(self) -> dict[str, Speaker]:
-        return {s.id: s for s in self.speakers}
+        return _by_id(self.speakers)
 
     def get(self, speaker_id: str | None) -> Speaker | None:
         return self.by_id.get(speaker_id) if speaker_id else None
+
+    def is_person(self, speaker_id: str | None) -> bool:
+        speaker = self.get(speaker_id)
+        return speaker is not None and speaker.kind == "person"
 
     @property
     def alias_pattern(self) -> re.Pattern[str] | None:
@@ -60,6 +64,11 @@ class Registry:
     @property
     def alias_index(self) -> dict[str, str]:
         return _alias_index(self.speakers)
+
+
+@lru_cache(maxsize=32)
+def _by_id(speakers: tuple[Speaker, ...]) -> dict[str, Speaker]:
+    return {s.id: s for s in speakers}
 
 
 @lru_cache(maxsize=32)
@@ -166,11 +175,27 @@ def is_generic_name(name: str) -> bool:
     return name in _GENERIC_NAMES or name.startswith(_GENERIC_PREFIXES)
 
 
+_PREPOSITIONS = re.compile(r"(?:这样|如此|这般|对此|在|对|向|接受|也|还|曾|则)")
+
+
+def printed_name(head: str) -> str | None:
+    """An unregistered speaker's name from the words before a reporting verb,
+    without 在…/对…/这样 phrases (张建国在接受采访时 -> 张建国). None when what
+    is left does not look like a name."""
+    cut = _PREPOSITIONS.search(head, 2)
+    name = head[:cut.start()] if cut else head
+    if "的" in name:
+        name = name.rsplit("的", 1)[1]
+    if not 2 <= len(name) <= 20 or re.search(r"[0-9“”‘’＿，。]", name):
+        return None
+    return name
+
+
 def ascii_id(name: str, taken: Iterable[str] = ()) -> str:
     """Deterministic ASCII id from a Chinese name: pinyin syllables joined by '-'.
 
     For transliterated foreign names (given·family) the family name alone is
-    used, as the hand-written ids do (穆赫塔罗娃 -> mu-he-ta-luo-wa). Clashes get
+    used, as the hand-written ids do (古尔米拉·穆赫塔罗娃 -> mu-he-ta-luo-wa). Clashes get
     -2, -3… in order, so the same input always yields the same ids.
     """
     from pypinyin import lazy_pinyin
@@ -206,3 +231,14 @@ def extend(registry: Registry, names: Iterable[str]) -> tuple[Registry, list[Spe
         added.append(speaker)
         current = replace(current, speakers=current.speakers + (speaker,))
     return current, added
+
+
+def unknown_speaker_names(quotes: Iterable) -> list[str]:
+    """Printed names of quoted speakers the registry does not know, in order,
+    once each, generic subjects left out: the input for :func:`extend`."""
+    names: list[str] = []
+    for q in quotes:
+        name = q.speaker_name
+        if name and not q.speaker_id and not is_generic_name(name) and name not in names:
+            names.append(name)
+    return names

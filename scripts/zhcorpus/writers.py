@@ -77,7 +77,8 @@ def write_if_changed(path: Path, content: str) -> bool:
     return True
 
 
-def write_corpus(corpus: Path, articles: list[Article], ledgers: list[dict]) -> dict[str, int]:
+def write_corpus(corpus: Path, articles: list[Article], ledgers: list[dict], quotes: list[dict] = (),
+                 registry=None) -> dict[str, int]:
     articles_dir = corpus / "articles"
     articles_dir.mkdir(parents=True, exist_ok=True)
     wanted = {f"{a.slug}.md" for a in articles}
@@ -91,4 +92,12 @@ def write_corpus(corpus: Path, articles: list[Article], ledgers: list[dict]) -> 
              for a in sorted(articles, key=lambda a: a.slug)]
     write_if_changed(corpus / "articles.jsonl", "\n".join(lines) + "\n")
     write_if_changed(corpus / "ledger.json", json.dumps(ledgers, ensure_ascii=False, indent=2) + "\n")
+    quote_lines = [json.dumps(q, ensure_ascii=False, sort_keys=True) for q in sorted(quotes, key=lambda q: q["id"])]
+    write_if_changed(corpus / "quotes.jsonl", "".join(line + "\n" for line in quote_lines))
+    if registry is not None:
+        from .speakers import registry_to_data
+
+        write_if_changed(corpus / "speakers.yml", "# The speaker registry of seeds/speakers.yml, extended with the "
+                         "speakers this build found.\n# Generated: correct names in seeds/speakers.yml.\n"
+                         + dump_front_matter(registry_to_data(registry)))
     return {"articles": len(articles), "written": written, "removed": removed}

@@ -1,0 +1,96 @@
+"""Quotes across the corpus: merged reports, speakers, and the corpus/quotes.jsonl contract."""
+
+import json
+import re
+
+import pytest
+
+from zhcorpus.quotebook import _group, normalized, Reported
+from zhcorpus.quotes import Quote
+
+
+def report(text, speaker_id=None, slug="a", name=None):
+    quote = Quote(text=text, speaker_name=name, speaker_id=speaker_id, role=None, country=None,
+                  anchor="p1", verb="说", start=0, end=len(text))
+    return Reported(quote, slug, "标题", "新华社", "2025-06-17")
+
+
+def grouped(*reports):
+    return sorted(sorted(r.slug for r in group) for group in _group(list(reports)))
+
+
+@pytest.mark.parametrize("reports, groups", [
+    # the same words, punctuation aside, are one quote
+    ([report("和平是地区各国人民的共同企盼。", slug="a"), report("和平是地区各国人民的共同企盼", slug="b")], [["a", "b"]]),
+    # an excerpt of a longer report is the same quote
+    ([report("唯有不移公平正义之心、不坠互利共赢之志，才能维护世界和平", slug="a"),
+      report("唯有不移公平正义之心、不坠互利共赢之志，才能维护世界和平、实现共同发展", slug="b")], [["a", "b"]]),
+    # one speaker, wording differing around a long shared run
+    ([report("这些举措对每个参与国都至关重要，相信我们在未来能迅速取得重大进展。", "muhriddin", "a"),
+      report("这是此次峰会重要成果，对每个参与国都至关重要。相信我们在未来能迅速取得重大进展。", "muhriddin", "b")],
+     [["a", "b"]]),
+    # left apart: different speakers, even for the same words
+    ([report("我们要始终秉持，不断发扬光大。", "xi-jinping", "a"), report("我们要始终秉持，不断发扬光大。", "tokayev", "b")],
+     [["a"], ["b"]]),
+    # left apart: a short quote inside a long one may be a coincidence
+    ([report("前景令人期待", slug="a"), report("这一合作的前景令人期待，我们充满信心。", slug="b")], [["a"], ["b"]]),
+    # left apart: a shared run without a common speaker
+    ([report("这些举措对每个参与国都至关重要，相信我们在未来能迅速取得重大进展。", None, "a"),
+      report("这是此次峰会重要成果，对每个参与国都至关重要。相信我们在未来能迅速取得重大进展。", None, "b")],
+     [["a"], ["b"]]),
+])
+def test_reports_of_one_utterance_are_merged(reports, groups):
+    assert grouped(*reports) == groups
+
+
+def test_normalized_ignores_punctuation_and_spaces():
+    assert normalized("“中国—中亚精神”，我们 要秉持。") == "中国中亚精神我们要秉持"
+
+
+@pytest.fixture(scope="module")
+def quotes(built_corpus):
+    return [json.loads(line) for line in (built_corpus / "quotes.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+def test_quotes_jsonl_points_at_real_paragraphs(built_corpus, quotes):
+    articles = {json.loads(l)["slug"]: json.loads(l) for l in
+                (built_corpus / "articles.jsonl").read_text(encoding="utf-8").splitlines()}
+    assert len(quotes) >= 60
+    for quote in quotes:
+        assert re.fullmatch(r"q-[0-9a-f]{10}", quote["id"])
+        for source in quote["sources"]:
+            body = articles[source["slug"]]["body"]
+            paragraph = re.search(r"(?m)^(.*)\n\{: #" + source["anchor"] + r" \}$", body).group(1)
+            assert normalized(source["text"])[:20] in normalized(paragraph.replace("\\", ""))
+
+
+def test_scare_quotes_are_never_listed(quotes):
+    texts = {q["text"] for q in quotes}
+    for term in ("一带一路", "三股势力", "西安愿景", "中国—中亚精神", "心联通", "丝绸之路经济带"):
+        assert term not in texts
+
+
+@pytest.mark.parametrize("start, speaker_id", [
+    ("深化中国—中亚合作，是我们这代领导人", "xi-jinping"),
+    ("我欢迎建立关于减贫、教育交流、荒漠化防治的合作中心", "mirziyoyev"),
+    ("文物是无声的外交官。", "ding-yan"),
+    ("‘中国—中亚精神’深刻体现中亚国家同中国关系的本质", "jekshenkulov"),
+])
+def test_known_quotes_have_their_speaker(quotes, start, speaker_id):
+    [quote] = [q for q in quotes if q["text"].startswith(start)]
+    assert quote["speaker_id"] == speaker_id
+
+
+def test_a_quote_reported_twice_lists_both_reports(quotes):
+    [quote] = [q for q in quotes if q["speaker_id"] == "muhriddin" and "对每个参与国都至关重要" in q["text"]]
+    assert len(quote["sources"]) == 2 and quote["wording_differs"]
+
+
+def test_extended_registry_is_written_to_the_corpus(built_corpus, root):
+    import yaml
+
+    registry = yaml.safe_load((built_corpus / "speakers.yml").read_text(encoding="utf-8"))
+    seeds = yaml.safe_load((root / "seeds" / "speakers.yml").read_text(encoding="utf-8"))
+    ids = [s["id"] for s in registry["speakers"]]
+    assert ids[: len(seeds["speakers"])] == [s["id"] for s in seeds["speakers"]]
+    assert len(ids) == len(set(ids))
