@@ -28,7 +28,8 @@ def seeds(tmp_path, root):
 
 
 def run_build(seeds, tmp_path, capsys):
-    status = main(["build", "--seeds", str(seeds), "--corpus", str(tmp_path / "corpus")])
+    status = main(["build", "--seeds", str(seeds), "--corpus", str(tmp_path / "corpus"),
+                   "--cache", str(tmp_path / "cache")])
     out, err = capsys.readouterr()
     return status, out, err
 

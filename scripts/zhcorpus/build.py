@@ -1,44 +1,41 @@
-"""The corpus pipeline: seeds -> read -> repair -> segment -> convert -> enrich -> write.
+"""The corpus pipeline: seeds -> read -> layout -> (per page, in parallel) columns,
+segment, convert, enrich, ledger, quotes -> merge quotes -> write.
 
 Like Pelican, everything is read and checked before anything is written: a
 bad seed is reported in one line and left out, the others still build, and
-the ledger must balance for every seed that is written.
+the ledger must balance for every seed that is written. Unchanged seeds come
+from the cache; pages are processed on every core.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
+import hashlib
+import multiprocessing
+import os
+import sys
 import time
-from contextlib import contextmanager
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
-from .columns import Reference, link_continuations, reading_chains
-from .convert import detect_script, to_simplified
-from .enrich import Taxonomy, enrich, load_taxonomy
-from .layout import TEXT, Block, page_blocks
-from .ledger import SeedLedger, account
-from .metadata import mentioned_dates, article_date, article_kind, byline_names, dateline_date, page_year, slug_for
-from .readers import EmptySeed, Seed, SeedError, read_seed
-from .segment import Draft, assemble
+from .cache import PageCache, editorial_fingerprint, page_key
+from .columns import Reference
+from .convert import to_simplified
+from .enrich import Taxonomy, load_taxonomy
+from .layout import TEXT, page_blocks
+from .ledger import SeedLedger
+from .pagework import Page, PageResult, process_page
 from .quotebook import collect as collect_quotes
+from .readers import EmptySeed, SeedError, read_seed
 from .segmenter import Segmenter
+from .sidecars import read_sidecar, sidecar_path
 from .speakers import Registry, load_registry, registry_from_data
-from .sidecars import Sidecar, read_sidecar
-from .writers import Article, Paragraph, write_corpus
+from .writers import Article, write_corpus
 
-RESERVED_YAML = {"taxonomy.yml", "speakers.yml"}
 _REFERENCE_LIMIT = 2_000_000  # characters of corpus text used to judge column joins
-
-
-@dataclass
-class Page:
-    seed: Seed
-    sidecar: Sidecar
-    blocks: list[Block]
+_PARALLEL_FROM = 24           # below this many pages, worker start-up costs more than it saves
 
 
 @dataclass
@@ -50,6 +47,7 @@ class BuildResult:
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     seconds: Counter[str] = field(default_factory=Counter)   # time per stage, for benchmarks
+    cached_pages: int = 0
 
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:
@@ -61,57 +59,28 @@ class BuildResult:
 
 
 def seed_paths(seeds: Path) -> list[Path]:
-    """Every file in the seeds folder except YAML (sidecars and editorial data)."""
+    """Every file in the seeds folder except YAML (sidecars and editorial data) and dotfiles."""
     return sorted(p for p in seeds.iterdir() if p.is_file() and p.suffix not in (".yml", ".yaml")
                   and not p.name.startswith("."))
 
 
-def read_pages(seeds: Path, result: BuildResult) -> list[Page]:
-    pages = []
-    for path in seed_paths(seeds):
-        try:
-            with result.stage("read"):
-                seed = read_seed(path)
-                sidecar = read_sidecar(path)
-            with result.stage("layout"):
-                pages.append(Page(seed, sidecar, page_blocks(seed.text)))
-        except EmptySeed as warning:
-            result.warnings.append(str(warning))
-        except SeedError as error:
-            result.errors.append(str(error))
-    return pages
+def _read_one(path: Path) -> Page | SeedError:
+    try:
+        seed = read_seed(path)
+        return Page(seed, read_sidecar(path), page_blocks(seed.text))
+    except SeedError as error:
+        return error
 
 
-def build_articles(pages: list[Page], taxonomy: Taxonomy, speakers: Registry, result: BuildResult) -> None:
-    with result.stage("reference"):
-        reference = Reference(_reference_text(pages))
-    # Slugs are URLs: they must not change when an editor adds a speaker, so
-    # they are cut with jieba's own dictionary only.
-    segmenter = Segmenter()
-    for page in pages:
-        with result.stage("columns"):
-            links = link_continuations(page.blocks, reference)
-            chains = reading_chains(page.blocks, links)
-        with result.stage("segment"):
-            drafts = assemble(page.blocks, chains, links)
-        with result.stage("convert+enrich"):
-            year = page_year((b.text for b in page.blocks), page.sidecar)
-            page_dates = [d for d in (dateline_date(dr.dateline, year) for dr in drafts) if d]
-            if year and not page_dates:  # no dated dateline: the latest date the page reports
-                page_dates = mentioned_dates(page.seed.text, year)
-            articles = [_article(page, draft, taxonomy, speakers, segmenter, year, page_dates) for draft in drafts]
-        with result.stage("ledger"):
-            ledger = account(page.seed.name, page.seed.text,
-                             (t for d in drafts for t in _body_texts(d)),
-                             (t for d in drafts for t in _front_texts(d)),
-                             (item for d in drafts for item in d.dropped))
-        result.ledgers.append(ledger)
-        if not ledger.balanced:
-            result.errors.append(f"{page.seed.name}: {sum(ledger.unaccounted.values())} Han characters unaccounted, "
-                                 f"{sum(ledger.duplicated.values())} duplicated (see corpus ledger)")
-            continue
-        result.articles.extend(articles)
-    _make_slugs_unique(result.articles)
+# Worker state, inherited through fork: the pages and the shared reference are
+# large and read-only, so workers get them without pickling.
+_WORK: dict = {}
+
+
+def _process_index(index: int) -> PageResult:
+    work = _WORK
+    return process_page(work["pages"][index], work["reference"], work["taxonomy"], work["registry"],
+                        work["segmenter"])
 
 
 def _reference_text(pages: list[Page]) -> str:
@@ -122,114 +91,6 @@ def _reference_text(pages: list[Page]) -> str:
                 texts.append(to_simplified(block.text))
                 size += len(block.text)
     return "\x00".join(texts)
-
-
-def _body_texts(draft: Draft) -> list[str]:
-    return [text for _, text, _ in draft.body] + [lead for _, _, lead in draft.body if lead]
-
-
-def _front_texts(draft: Draft) -> list[str]:
-    return [draft.title, draft.subtitle, draft.kicker, draft.dateline, draft.dateplace, draft.continued_from,
-            *draft.bylines, *draft.captions, *draft.pull_quotes]
-
-
-def _article(page: Page, draft: Draft, taxonomy: Taxonomy, speakers: Registry, segmenter: Segmenter,
-             year: int | None, page_dates: list[dt.date]) -> Article:
-    first_text = next((text for _, text, _ in draft.body), draft.title)
-    note = page.sidecar.note_for(first_text)
-    script = detect_script(" ".join([draft.title, *(_body_texts(draft))]))
-    convert = to_simplified if script == "zh-Hant" else (lambda text: text)
-    title_basis = "text"
-    title = convert(draft.title)
-    if not title:
-        title, title_basis = _first_phrase(draft, convert), "first-words"
-    if note and note.title:
-        title, title_basis = note.title, "sidecar"
-    date, date_basis = article_date(draft, note, page.sidecar, page_dates, year)
-    source_id = page.sidecar.source or _outlet_from_text(page, taxonomy)
-    outlet = taxonomy.outlets.get(source_id)
-    body = _paragraphs(draft, convert)
-    body_text = "\n".join(p.text for p in body)
-    names = [convert(n) for n in byline_names(draft.bylines)]
-    kind = article_kind(draft, note)
-    found = enrich(title, body_text, taxonomy, speakers, speech_speaker=names[0] if kind == "speech" and names else "")
-    front: dict = {
-        "title": title,
-        "subtitle": convert(draft.subtitle) or None,
-        "slug": slug_for(date, source_id, segmenter.cut(title)),
-        "source": outlet.zh_hans if outlet else source_id,
-        "source_id": source_id,
-        "seed": page.seed.name,
-        "seed_sha256": page.seed.sha256,
-        "date": date.isoformat() if date else None,
-        "date_basis": date_basis,
-        "dateline": convert(draft.dateline) or None,
-        "byline": names,
-        "byline_text": convert(" / ".join(draft.bylines)) or None,
-        "kind": kind,
-        "script_original": script,
-        "on_topic": note.on_topic if note and note.on_topic is not None else found.on_topic,
-        "events": found.events,
-        "speakers": found.speakers,
-        "themes": found.themes,
-        "matched": found.matched,
-        "kicker": convert(draft.kicker) or None,
-        "pull_quotes": [convert(q) for q in draft.pull_quotes],
-        "captions": [convert(c) for c in draft.captions],
-        "continued_from": convert(draft.continued_from) or None,
-        "truncated_in_print": [body_anchor for body_anchor in _truncated_anchors(draft, body)],
-        "title_basis": title_basis,
-        "title_en": note.title_en if note and note.title_en else None,
-        "delivered": convert(draft.dateplace) or None,
-        "paragraphs": sum(1 for p in body if p.role != "h"),
-    }
-    if script == "zh-Hant":
-        front["original"] = {
-            "title": draft.title,
-            "subtitle": draft.subtitle or None,
-            "paragraphs": [{"anchor": p.anchor, "text": original}
-                           for p, original in zip(body, _original_texts(draft))],
-        }
-    return Article(front=front, body=tuple(body))
-
-
-def _first_phrase(draft: Draft, convert) -> str:
-    """A headless item (a photo caption) is titled by its first words, as printed."""
-    first = next((text for _, text, _ in draft.body), "")
-    return convert(re.split(r"[，。！？；：（(]", first, maxsplit=1)[0][:30])
-
-
-def _paragraphs(draft: Draft, convert) -> list[Paragraph]:
-    paragraphs, counts = [], Counter()
-    for role, text, lead in draft.body:
-        prefix = "s" if role == "h" else "p"
-        counts[prefix] += 1
-        paragraphs.append(Paragraph(role, f"{prefix}{counts[prefix]}", convert(text), convert(lead)))
-    return paragraphs
-
-
-def _original_texts(draft: Draft) -> list[str]:
-    return [f"{lead}：{text}" if lead else text for _, text, lead in draft.body]
-
-
-def _truncated_anchors(draft: Draft, body: list[Paragraph]) -> list[str]:
-    return [body[position].anchor for position in draft.truncated]
-
-
-def _outlet_from_text(page: Page, taxonomy: Taxonomy) -> str:
-    simplified = to_simplified(page.seed.text)
-    counts = {oid: sum(simplified.count(m) for m in outlet.match) for oid, outlet in taxonomy.outlets.items()}
-    best = max(sorted(counts), key=lambda oid: counts[oid]) if counts else "unknown"
-    return best if counts.get(best) else "unknown"
-
-
-def _make_slugs_unique(articles: list[Article]) -> None:
-    seen: Counter[str] = Counter()
-    for article in sorted(articles, key=lambda a: (a.front["seed"], a.front["slug"])):
-        base = article.front["slug"]
-        seen[base] += 1
-        if seen[base] > 1:
-            article.front["slug"] = f"{base}-{seen[base]}"
 
 
 def _load_speakers(path: Path) -> Registry:
@@ -243,24 +104,105 @@ def _load_speakers(path: Path) -> Registry:
         raise SeedError(path, f"not valid YAML: {str(err).splitlines()[0]}") from None
 
 
-def build(seeds: Path, corpus: Path, *, write: bool = True) -> BuildResult:
+def _progress(items: Iterable, total: int, label: str, enabled: bool) -> Iterable:
+    if not enabled:
+        return items
+    from tqdm import tqdm
+
+    return tqdm(items, total=total, desc=label, unit="page", file=sys.stderr, leave=False, mininterval=0.5)
+
+
+def _map(function, indices: list[int], jobs: int, label: str, progress: bool) -> list:
+    if jobs <= 1 or len(indices) < _PARALLEL_FROM:
+        return list(_progress(map(function, indices), len(indices), label, progress))
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        return list(_progress(pool.imap(function, indices, chunksize=8), len(indices), label, progress))
+
+
+def _read_index(index: int):
+    return _read_one(_WORK["paths"][index])
+
+
+def build(seeds: Path, corpus: Path, *, write: bool = True, cache: Path | None = None,
+          jobs: int | None = None, progress: bool = False) -> BuildResult:
     result = BuildResult()
+    jobs = jobs or os.cpu_count() or 1
     try:
         taxonomy = load_taxonomy(seeds / "taxonomy.yml")
-        speakers = _load_speakers(seeds / "speakers.yml")
+        registry = _load_speakers(seeds / "speakers.yml")
     except SeedError as error:
         result.errors.append(str(error))
         return result
-    pages = read_pages(seeds, result)
-    build_articles(pages, taxonomy, speakers, result)
+    editorial = editorial_fingerprint(seeds / "taxonomy.yml", seeds / "speakers.yml")
+
+    paths = seed_paths(seeds)
+    with result.stage("read+layout"):
+        _WORK.clear()
+        _WORK["paths"] = paths
+        pages: list[Page] = []
+        for read in _map(_read_index, list(range(len(paths))), jobs, "reading", progress):
+            if isinstance(read, EmptySeed):
+                result.warnings.append(str(read))
+            elif isinstance(read, SeedError):
+                result.errors.append(str(read))
+            else:
+                pages.append(read)
+    with result.stage("reference"):
+        reference = Reference(_reference_text(pages))
+
+    with result.stage("pages"):
+        # One cache folder per seeds folder: entries are named by seed file.
+        page_cache = PageCache(cache / hashlib.sha1(str(seeds.resolve()).encode()).hexdigest()[:12] if cache else None)
+        keys = [page_key(p.seed.sha256, _sidecar_bytes(seeds, p), editorial) for p in pages]
+        results: list[PageResult | None] = [
+            page_cache.load(p.seed.name, key, lambda lookups: all((f in reference) == found
+                                                                   for f, found in lookups.items()))
+            for p, key in zip(pages, keys)]
+        todo = [i for i, cached in enumerate(results) if cached is None]
+        result.cached_pages = len(pages) - len(todo)
+        _WORK.update(pages=pages, reference=reference, taxonomy=taxonomy, registry=registry,
+                     segmenter=Segmenter())  # slugs are URLs: cut with jieba's own dictionary only
+        for index, done in zip(todo, _map(_process_index, todo, jobs, "building", progress)):
+            results[index] = done
+            page_cache.store(pages[index].seed.name, keys[index], done.lookups, done)
+        page_cache.prune({p.seed.name for p in pages})
+        _WORK.clear()
+
+    found: list[tuple[Article, list]] = []
+    for page_result in results:
+        assert page_result is not None
+        result.ledgers.append(page_result.ledger)
+        if not page_result.ledger.balanced:
+            ledger = page_result.ledger
+            result.errors.append(f"{ledger.seed}: {sum(ledger.unaccounted.values())} Han characters unaccounted, "
+                                 f"{sum(ledger.duplicated.values())} duplicated (see corpus ledger)")
+            continue
+        found.extend(zip(page_result.articles, page_result.quotes))
+    result.articles = [article for article, _ in found]
+    _make_slugs_unique(result.articles)
+
     with result.stage("quotes"):
-        result.quotes, result.registry, quoted = collect_quotes(result.articles, speakers)
+        result.quotes, result.registry, quoted = collect_quotes(found, registry)
+        counts = Counter(s["slug"] for q in result.quotes for s in q["sources"])
         for article in result.articles:
-            found = set(article.front["speakers"]) | set(quoted.get(article.slug, ()))
-            article.front["speakers"] = sorted(found)
-            article.front["quotes"] = sum(1 for q in result.quotes for s in q["sources"] if s["slug"] == article.slug)
+            article.front["speakers"] = sorted(set(article.front["speakers"]) | set(quoted.get(article.slug, ())))
+            article.front["quotes"] = counts[article.slug]
     if write:
         with result.stage("write"):
             write_corpus(corpus, result.articles, [ledger.as_dict() for ledger in result.ledgers],
                          result.quotes, result.registry)
     return result
+
+
+def _sidecar_bytes(seeds: Path, page: Page) -> bytes:
+    path = sidecar_path(seeds / page.seed.name)
+    return path.read_bytes() if path.exists() else b""
+
+
+def _make_slugs_unique(articles: list[Article]) -> None:
+    seen: Counter[str] = Counter()
+    for article in sorted(articles, key=lambda a: (a.front["seed"], a.front["slug"])):
+        base = article.front["slug"]
+        seen[base] += 1
+        if seen[base] > 1:
+            article.front["slug"] = f"{base}-{seen[base]}"

@@ -15,12 +15,15 @@ from .ledger import format_ledger
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    result = build(args.seeds, args.corpus)
+    progress = args.progress if args.progress is not None else (sys.stderr.isatty() and not args.quiet)
+    result = build(args.seeds, args.corpus, cache=None if args.no_cache else args.cache, jobs=args.jobs,
+                   progress=progress)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if not args.quiet:
         print(format_ledger(result.ledgers))
-        print(f"{len(result.articles)} articles written to {args.corpus}")
+        print(f"{len(result.articles)} articles written to {args.corpus} "
+              f"({result.cached_pages} of {len(result.ledgers)} pages unchanged, from the cache)")
     for error in result.errors:
         print(f"error: {error}", file=sys.stderr)
     return 1 if result.errors else 0
@@ -47,6 +50,14 @@ def parser() -> argparse.ArgumentParser:
     build_parser.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of seed pages (default: seeds)")
     build_parser.add_argument("--corpus", type=Path, default=Path("corpus"), help="output folder (default: corpus)")
     build_parser.add_argument("--quiet", action="store_true", help="print only warnings and errors")
+    build_parser.add_argument("--cache", type=Path, default=Path("build/zhcorpus-cache"),
+                              help="cache of processed pages, so unchanged seeds are not redone "
+                                   "(default: build/zhcorpus-cache)")
+    build_parser.add_argument("--no-cache", action="store_true", help="process every seed afresh")
+    build_parser.add_argument("--jobs", type=int, default=None, help="worker processes (default: one per core)")
+    build_parser.add_argument("--progress", dest="progress", action="store_true", default=None,
+                              help="show a progress bar (default: when stderr is a terminal)")
+    build_parser.add_argument("--no-progress", dest="progress", action="store_false")
     build_parser.set_defaults(handler=cmd_build)
 
     generate_parser = commands.add_parser(

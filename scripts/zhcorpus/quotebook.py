@@ -48,12 +48,14 @@ def article_quotes(article: Article, registry: Registry) -> list[Quote]:
                           speaker_of_speech=speech_speaker, registry=registry)
 
 
-def collect(articles: list[Article], registry: Registry) -> tuple[list[dict], Registry, dict[str, list[str]]]:
-    """All quotes of the corpus, merged; the registry extended with new
-    speakers; and, per article slug, the ids of the speakers quoted in it."""
+def collect(found: list[tuple[Article, list[Quote]]], registry: Registry
+            ) -> tuple[list[dict], Registry, dict[str, list[str]]]:
+    """All quotes of the corpus (each article with the quotes found in it),
+    merged; the registry extended with new speakers; and, per article slug,
+    the ids of the speakers quoted in it."""
     reports = []
-    for article in sorted(articles, key=lambda a: a.slug):
-        for quote in article_quotes(article, registry):
+    for article, quotes in sorted(found, key=lambda pair: pair[0].slug):
+        for quote in quotes:
             reports.append(Reported(quote, article.slug, article.front["title"],
                                     article.front["source"], article.front["date"] or ""))
     registry, _ = extend(registry, unknown_speaker_names(r.quote for r in reports))

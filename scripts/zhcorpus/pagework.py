@@ -1,0 +1,73 @@
+"""One seed page through the per-page stages: columns -> segment -> articles -> ledger -> quotes.
+
+Pages are independent here (the cross-page part, the join evidence, is a
+read-only ``Reference``), so this runs in worker processes, and its result is
+what the cache stores.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .articles import PageContext, body_texts, front_texts, make_article
+from .columns import Reference, link_continuations, reading_chains
+from .enrich import Taxonomy
+from .ledger import SeedLedger, account
+from .layout import Block
+from .metadata import dateline_date, mentioned_dates, page_year
+from .quotebook import article_quotes
+from .quotes import Quote
+from .readers import Seed
+from .segment import assemble
+from .segmenter import Segmenter
+from .sidecars import Sidecar
+from .speakers import Registry
+from .writers import Article
+
+
+@dataclass
+class Page:
+    seed: Seed
+    sidecar: Sidecar
+    blocks: list[Block]
+
+
+@dataclass
+class PageResult:
+    seed: str
+    articles: list[Article]
+    quotes: list[list[Quote]]               # per article, in article order
+    ledger: SeedLedger
+    lookups: dict[str, bool] = field(default_factory=dict)   # join evidence consulted
+
+
+class RecordingReference:
+    """Delegates to the shared reference and remembers what was asked."""
+
+    def __init__(self, reference: Reference):
+        self.reference = reference
+        self.lookups: dict[str, bool] = {}
+
+    def __contains__(self, fragment: str) -> bool:
+        found = fragment in self.reference
+        self.lookups[fragment] = found
+        return found
+
+
+def process_page(page: Page, reference: Reference, taxonomy: Taxonomy, registry: Registry,
+                 segmenter: Segmenter) -> PageResult:
+    recording = RecordingReference(reference)
+    links = link_continuations(page.blocks, recording)  # type: ignore[arg-type]
+    drafts = assemble(page.blocks, reading_chains(page.blocks, links), links)
+    year = page_year((b.text for b in page.blocks), page.sidecar)
+    page_dates = [d for d in (dateline_date(dr.dateline, year) for dr in drafts) if d]
+    if year and not page_dates:  # no dated dateline: the latest date the page reports
+        page_dates = mentioned_dates(page.seed.text, year)
+    context = PageContext(page.seed, page.sidecar, year, page_dates)
+    articles = [make_article(context, draft, taxonomy, registry, segmenter) for draft in drafts]
+    ledger = account(page.seed.name, page.seed.text,
+                     (t for d in drafts for t in body_texts(d)),
+                     (t for d in drafts for t in front_texts(d)),
+                     (item for d in drafts for item in d.dropped))
+    quotes = [article_quotes(article, registry) for article in articles]
+    return PageResult(page.seed.name, articles, quotes, ledger, recording.lookups)

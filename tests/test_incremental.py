@@ -1,0 +1,63 @@
+"""Incremental and parallel builds give exactly the bytes of a fresh serial build."""
+
+import shutil
+
+import pytest
+
+from zhcorpus.build import build
+from zhcorpus.cli import main
+
+
+def tree(folder):
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def generated(root, tmp_path_factory):
+    seeds = tmp_path_factory.mktemp("generated")
+    main(["generate", "--seeds", str(root / "seeds"), "--out", str(seeds), "--pages", "30", "--random-seed", "4"])
+    return seeds
+
+
+def test_parallel_build_equals_serial_build(generated, tmp_path):
+    serial = build(generated, tmp_path / "serial", jobs=1)
+    parallel = build(generated, tmp_path / "parallel", jobs=2)
+    assert not serial.errors and not parallel.errors
+    assert tree(tmp_path / "serial") == tree(tmp_path / "parallel")
+
+
+def test_changing_one_seed_rebuilds_only_that_seed(generated, tmp_path):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(generated, seeds)
+    cache = tmp_path / "cache"
+    first = build(seeds, tmp_path / "corpus", cache=cache)
+    assert first.cached_pages == 0
+    again = build(seeds, tmp_path / "corpus", cache=cache)
+    assert again.cached_pages == len(again.ledgers) == 30
+
+    page = seeds / "gen00004.txt"
+    page.write_text(page.read_text(encoding="utf-8").replace("。", "。\n\n", 1), encoding="utf-8")
+    page.write_text(page.read_text(encoding="utf-8") + "\n新增一段：合作之路越走越宽广。\n", encoding="utf-8")
+    changed = build(seeds, tmp_path / "corpus", cache=cache)
+    assert changed.cached_pages == 29
+    fresh = build(seeds, tmp_path / "fresh")
+    assert tree(tmp_path / "corpus") == tree(tmp_path / "fresh")
+
+
+def test_editing_the_taxonomy_invalidates_every_page(root, tmp_path):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(root / "seeds", seeds)
+    cache = tmp_path / "cache"
+    build(seeds, tmp_path / "corpus", cache=cache)
+    (seeds / "taxonomy.yml").write_text((seeds / "taxonomy.yml").read_text(encoding="utf-8") + "\n# edited\n",
+                                        encoding="utf-8")
+    assert build(seeds, tmp_path / "corpus", cache=cache).cached_pages == 0
+
+
+def test_a_corrupt_cache_entry_is_a_miss(root, tmp_path):
+    cache = tmp_path / "cache"
+    build(root / "seeds", tmp_path / "corpus", cache=cache)
+    for entry in cache.rglob("*.pickle"):
+        entry.write_bytes(b"not a pickle")
+    result = build(root / "seeds", tmp_path / "corpus", cache=cache)
+    assert result.cached_pages == 0 and not result.errors

@@ -1,0 +1,43 @@
+"""The segmenter wrapper: an explicit tokenizer per configuration, rjieba a true drop-in."""
+
+import json
+
+import jieba
+import pytest
+
+from zhcorpus.segmenter import Segmenter, common_words
+
+
+@pytest.fixture(scope="module")
+def corpus_text(root):
+    lines = (root / "corpus" / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    return "".join(json.loads(line)["title"] + json.loads(line)["body"] for line in lines)
+
+
+@pytest.mark.parametrize("user_words", [(), ("托卡耶夫", "米尔济约耶夫", "阿斯塔纳宣言", "西罗吉丁·穆赫里丁")])
+def test_rjieba_gives_jiebas_tokens(corpus_text, user_words):
+    pytest.importorskip("rjieba", reason="rjieba is in the test extras")
+    rust, python = Segmenter(user_words, backend="rjieba"), Segmenter(user_words, backend="jieba")
+    assert rust.cut(corpus_text) == python.cut(corpus_text)
+    assert rust.cut_for_search(corpus_text) == python.cut_for_search(corpus_text)
+
+
+@pytest.mark.parametrize("backend", ["jieba", "rjieba"])
+def test_user_words_stay_whole_and_do_not_leak(backend):
+    pytest.importorskip(backend)
+    assert Segmenter(["米尔济约耶夫"], backend=backend).cut("会见米尔济约耶夫") == ["会见", "米尔济约耶夫"]
+    # another instance, and jieba's global tokenizer, never see those words
+    assert "米尔济约耶夫" not in Segmenter(backend=backend).cut("会见米尔济约耶夫")
+    assert "米尔济约耶夫" not in jieba.lcut("会见米尔济约耶夫")
+
+
+def test_segmenter_survives_pickling_for_workers():
+    import pickle
+
+    copy = pickle.loads(pickle.dumps(Segmenter(["米尔济约耶夫"], backend="jieba")))
+    assert copy.cut("会见米尔济约耶夫") == ["会见", "米尔济约耶夫"]
+
+
+def test_rare_words_are_not_join_evidence():
+    words = common_words()
+    assert "国际" in words and "组织" in words and "国本" not in words
