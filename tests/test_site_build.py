@@ -187,3 +187,106 @@ def test_jieba_dictionary_keeps_bare_names_not_titled_forms():
     assert "托卡耶夫" in words and "米尔济约耶夫" in words and "阿斯塔纳宣言" in words
     assert not any(w.startswith("托卡耶夫") and w != "托卡耶夫" for w in words)
     assert all(re.search(r"[\u3400-\u9fff]", w) for w in words)
+
+
+# --- quotes ---------------------------------------------------------------------
+
+def _quotes(corpus) -> list:
+    from zhcorpus.site.quotedata import load_quotes
+
+    return load_quotes(Path(corpus) / "quotes.jsonl")
+
+
+def _article_html(site, rel: str) -> str:
+    html = (site.site_dir / rel / "index.html").read_text(encoding="utf-8")
+    return html.split("<article")[1].split("</article>")[0]
+
+
+def test_quotes_page_has_one_heading_per_quote(site):
+    quotes = _quotes(inputs_for_tests()["corpus"])
+    assert quotes
+    html = _article_html(site, "quotes")
+    assert re.findall(r'<h3 id="(q-[0-9a-z]+)"', html).count(quotes[0].id) == 1
+    assert sorted(re.findall(r'<h3 id="(q-[0-9a-z]+)"', html)) == sorted(q.id for q in quotes)
+    # Each quote is its own search entry, holding the quote's words.
+    index = json.loads((site.site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    entries = {d["location"]: d for d in index["docs"]}
+    for quote in quotes:
+        entry = entries[f"quotes/#{quote.id}"]
+        assert htmllib.unescape(entry["text"]).replace("\u200b", "").find(quote.text[:8]) >= 0, quote.id
+        assert len(entry["title"].replace("\u200b", "")) <= 40
+
+
+def test_speaker_pages_list_exactly_their_quotes(site):
+    quotes = _quotes(inputs_for_tests()["corpus"])
+    unattributed = {q.id for q in quotes if q.speaker_id is None}
+    for page in (site.site_dir / "speakers").glob("*/index.html"):
+        ident = page.parent.name
+        html = _article_html(site, f"speakers/{ident}")
+        own = {q.id for q in quotes if q.speaker_id == ident}
+        assert set(re.findall(r'id="(q-[0-9a-z]+)"', html)) == own, ident
+        assert not unattributed & set(re.findall(r"q-[0-9a-z]+", html)), ident
+        for quote in (q for q in quotes if q.speaker_id == ident):
+            for source in quote.sources:
+                assert f'href="../../articles/{source.slug}/#{source.anchor}"' in html
+        if own:  # quotes above the article list
+            assert html.index('id="quotes"') < html.index('id="articles"')
+
+
+def test_unattributed_quotes_are_never_under_a_person(fixture_site):
+    html = _article_html(fixture_site, "quotes")
+    unattributed = html.split('id="unattributed"')[1]
+    assert 'id="q-0c33unatt3"' in unattributed and "未署名" in unattributed
+    for page in (fixture_site.site_dir / "speakers").rglob("index.html"):
+        assert "q-0c33unatt3" not in page.read_text(encoding="utf-8"), page
+
+
+def test_quote_text_never_becomes_markup(fixture_site):
+    trap = "<script>alert(1)</script> 不是脚本，*星号*、[链接](javascript:alert(1)) 与 | 竖线 {: #p1 } 都只是文字"
+    html = _article_html(fixture_site, "quotes")
+    assert f"“{trap}”" in htmllib.unescape(html)
+    assert "<script>" not in html and "<em>" not in html and 'href="javascript' not in html
+    assert html.count('id="p1"') == 0
+    article = _article_html(fixture_site, "articles/2025-06-16-xinhua-huiju-gongjin-liliang")
+    assert 'href="../../quotes/#q-0c33unatt3"' in article and "<script>" not in article
+
+
+def test_speaker_identity_kind_and_wording(fixture_site):
+    muhriddin = htmllib.unescape(_article_html(fixture_site, "speakers/muhriddin"))
+    assert "西罗吉丁·穆赫里丁" in muhriddin  # only in corpus/speakers.yml, not the seeds
+    assert "Sirojiddin Muhriddin · 塔吉克斯坦外交部长 · 塔吉克斯坦" in muhriddin
+    assert "群体" in _article_html(fixture_site, "speakers/central-asian-leaders")
+    assert "群体" not in _article_html(fixture_site, "speakers/tokayev")
+    xi = htmllib.unescape(_article_html(fixture_site, "speakers/xi-jinping"))
+    assert "措辞不同" in xi and "携手构建更紧密的中国—中亚命运共同体" in xi
+    assert 'href="../../articles/2025-06-18-wenweipo-wang-yi-tan-xi-zhuxi-zhongya-xing/#p2"' in xi
+
+
+def test_article_shows_pull_quotes_continuation_and_its_quotes(fixture_site):
+    html = htmllib.unescape(_article_html(fixture_site, "articles/2025-06-16-xinhua-huiju-gongjin-liliang"))
+    assert "版面摘句" in html and "一种精神，指引携手前行的方向。" in html
+    assert 'id="quotes"' in html and 'href="#quotes"' in html
+    assert 'href="../../quotes/#q-0d44muhri4"' in html and 'href="#p2"' in html
+
+
+def test_events_nest_under_their_parent(fixture_site):
+    html = _article_html(fixture_site, "events")
+    summit = html.split('href="summit-2025/"')[1].split("</li>")[0]
+    assert "<ul>" in summit and 'href="astana-declaration/"' in summit
+    child = _article_html(fixture_site, "events/astana-declaration")
+    assert 'href="../summit-2025/"' in child
+
+
+def test_dotted_names_are_searchable(fixture_site):
+    from zhcorpus.site import jiebadict
+    from zhcorpus.site.names import load_names
+
+    names = load_names(
+        FIXTURES / "seeds" / "taxonomy.yml", FIXTURES / "seeds" / "speakers.yml", FIXTURES / "corpus" / "speakers.yml"
+    )
+    words = jiebadict.words(load_articles(FIXTURES / "corpus" / "articles"), names)
+    assert "西罗吉丁" in words and "穆赫里丁" in words
+    index = json.loads((fixture_site.site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert "·" in re.sub(r"\\u00b7", "·", index["config"]["separator"])  # queries cut where jieba's input is cut
+    text = "\u200b".join(d["title"] + "\u200b" + d["text"] for d in index["docs"])
+    assert "\u200b西罗吉丁\u200b" in text and "\u200b穆赫里丁\u200b" in text

@@ -50,7 +50,8 @@ def test_reach_an_article_through_each_index(page, base_url, index):
     page.locator(".md-content").get_by_role("link", name=index, exact=True).click()
     page.wait_for_url(re.compile(r"/zhcorpus/\w+/$"))
     page.locator(".md-content li a").first.click()  # one event/speaker/... page
-    page.locator(".md-content li a[href*='articles/']").first.click()
+    # Speaker pages list quotes (links to a paragraph, #pN) before articles.
+    page.locator(".md-content li a[href*='articles/']:not([href*='#'])").first.click()
     page.wait_for_url(re.compile(r"/zhcorpus/articles/[a-z0-9-]+/$"))
     assert page.locator("#p1").is_visible()
     assert page.locator(".zh-plink[href='#p1']").is_visible()
@@ -62,6 +63,60 @@ def test_speaker_page(page, base_url, articles):
     page.goto(urljoin(base_url, f"speakers/{speaker}/"))
     assert page.locator(".md-content a[href*='articles/']").count() >= 1
     _shot(page, "speaker")
+
+
+# Phrases of a Tokayev quote whose words are distinctive (real corpus, fixtures):
+# lunr ORs query terms, so a phrase of common words can rank a longer text first.
+QUOTE_PHRASES = ("中亚—中国框架将成为一个建设性", "中亚与中国的伙伴关系正迈向新的高度")
+
+
+@pytest.fixture(scope="module")
+def quotes():
+    from zhcorpus.site.quotedata import load_quotes
+
+    return load_quotes(Path(inputs_for_tests()["corpus"]) / "quotes.jsonl")
+
+
+def _search(page, base_url, query):
+    page.goto(base_url)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").click()
+    page.keyboard.type(query, delay=50)
+    page.keyboard.press("End")  # Material listens for key events
+    page.locator(".md-search-result__item a").first.wait_for(timeout=15000)
+
+
+def test_search_for_a_quote_lands_on_it(page, base_url, quotes):
+    found = [(q, p) for q in quotes for p in QUOTE_PHRASES if p in q.text]
+    if not found:
+        pytest.skip("no known quote phrase in this corpus")
+    quote, phrase = found[0]
+    _search(page, base_url, phrase)
+    first = page.locator(".md-search-result__item").first
+    hrefs = first.locator("a").evaluate_all("els => els.map(e => e.href)")
+    # The first result is a page and its best sections: the quote's entry, or
+    # the article (paragraph) reporting it.
+    targets = {(urlsplit(h).path, urlsplit(h).fragment) for h in hrefs[:2]}
+    quote_entry = (urlsplit(urljoin(base_url, "quotes/")).path, quote.id)
+    articles = {urlsplit(urljoin(base_url, f"articles/{s.slug}/")).path for s in quote.sources}
+    assert quote_entry in targets or urlsplit(hrefs[0]).path in articles, hrefs[:3]
+    first.locator(f"a[href*='#{quote.id}']").first.click()
+    page.wait_for_url(re.compile(rf"/zhcorpus/quotes/.*#{quote.id}$"))
+    assert page.locator(f"h3#{quote.id}").is_visible()
+
+
+def test_speaker_page_shows_his_quote(page, base_url, quotes):
+    said = [q for q in quotes if q.speaker_id == "tokayev"]
+    if not said:
+        pytest.skip("no Tokayev quote in this corpus")
+    page.goto(urljoin(base_url, "speakers/tokayev/"))
+    assert "Kassym-Jomart Tokayev" in page.locator(".md-content").inner_text()
+    text = page.locator(f"#{said[0].id}").inner_text()
+    assert said[0].text[:10] in text
+    source = said[0].sources[0]
+    page.locator(f".md-content a[href$='articles/{source.slug}/#{source.anchor}']").first.click()
+    page.wait_for_url(re.compile(rf"/articles/{source.slug}/#{source.anchor}$"))
+    assert page.locator(f"#{source.anchor}").is_visible()
 
 
 def test_original_tab_on_traditional_article(page, base_url, articles):
@@ -140,7 +195,7 @@ def axe_source():
     return path.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("where", ["", "articles/{slug}/", "speakers/"])
+@pytest.mark.parametrize("where", ["", "articles/{slug}/", "speakers/", "speakers/tokayev/", "quotes/"])
 def test_no_serious_accessibility_violations(page, base_url, articles, axe_source, where):
     page.goto(urljoin(base_url, where.format(slug=articles[0].slug)))
     page.add_script_tag(content=axe_source)

@@ -4,9 +4,13 @@ Modules, in the order a build uses them:
 
     settings   where things are (read from ``extra.zhcorpus`` in mkdocs.yml)
     corpus     ``corpus/articles/*.md`` -> Article objects
-    names      display names for event/theme/speaker ids (taxonomy files)
+    names      display names for event/theme/speaker ids (taxonomy files,
+               corpus/speakers.yml over seeds/speakers.yml)
+    quotedata  ``corpus/quotes.jsonl`` -> Quote objects
     markup     escaping plain text so it never becomes Markdown/HTML
-    pages      Article/Index objects -> Markdown page sources
+    pages      the Catalogue (articles, names, quotes) and the index pages
+    articlepage, speakerpage, quotepages   the article, speaker and quotes pages
+    assemble   every generated page, for the hook
     home       the generated parts of the home page
     jiebadict  the jieba user dictionary for the search index
     hooks      the MkDocs event handlers wiring it all together

@@ -41,6 +41,8 @@ class Article:
     matched: dict = field(default_factory=dict)
     kicker: str | None = None
     captions: list[str] = field(default_factory=list)
+    pull_quotes: list[str] = field(default_factory=list)
+    continued_from: str | None = None
     paragraphs: int = 0
     original: dict | None = None
 
@@ -88,6 +90,8 @@ def parse_article(path: Path) -> Article:
             matched=meta.get("matched") or {},
             kicker=_str_or_none(meta.get("kicker")),
             captions=[str(c) for c in meta.get("captions") or []],
+            pull_quotes=[str(q) for q in meta.get("pull_quotes") or []],
+            continued_from=_str_or_none(meta.get("continued_from")),
             paragraphs=int(meta.get("paragraphs") or 0),
             original=meta.get("original"),
         )

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from . import markup
 from .pages import Catalogue, article_item, date_label
-from .settings import INDEX_KINDS
+from .quotepages import QUOTES_PATH
+from .settings import INDEX_KINDS, QUOTES_TITLE
 
 
 def counts(cat: Catalogue) -> str:
@@ -46,6 +47,7 @@ def index_links(cat: Catalogue) -> str:
     for kind in INDEX_KINDS:
         n = len(cat.groups(kind))
         lines.append(f"- {markup.link(kind.title, f'{kind.url}/index.md')}（{n} 项）：{markup.escape(kind.lead)}")
+    lines.append(f"- {markup.link(QUOTES_TITLE, QUOTES_PATH)}（{len(cat.quotes)} 条）：报道中引述的原话，每条链接到原段落。")
     return "\n".join(lines)
 
 

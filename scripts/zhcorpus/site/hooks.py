@@ -20,9 +20,10 @@ if _SCRIPTS not in sys.path:
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from zhcorpus.site import home, jiebadict, pages, settings  # noqa: E402
+from zhcorpus.site import assemble, home, jiebadict, pages, settings  # noqa: E402
 from zhcorpus.site.corpus import load_articles  # noqa: E402
 from zhcorpus.site.names import load_names  # noqa: E402
+from zhcorpus.site.quotedata import load_quotes  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.zhcorpus")
 
@@ -42,8 +43,9 @@ def on_config(config):
     articles = load_articles(conf.articles_dir)
     if not articles:
         log.warning(f"zhcorpus: no articles in {conf.articles_dir}; run `zhcorpus build` first")
-    names = load_names(conf.taxonomy_file, conf.speakers_file)
-    _state.update(settings=conf, catalogue=pages.Catalogue(articles, names))
+    names = load_names(conf.taxonomy_file, conf.speakers_file, conf.extended_speakers_file)
+    quotes = load_quotes(conf.quotes_file)
+    _state.update(settings=conf, catalogue=pages.Catalogue(articles, names, quotes))
 
     dict_path = jiebadict.write(conf.jieba_dict_path, jiebadict.words(articles, names))
     search = config.plugins.get("material/search") or config.plugins.get("search")
@@ -74,7 +76,7 @@ def _drop_unused_lunr(files, config):
 
 def on_files(files, config):
     _drop_unused_lunr(files, config)
-    generated = pages.all_pages(_state["catalogue"], config.site_url)
+    generated = assemble.all_pages(_state["catalogue"], config.site_url)
     for src_uri, content in generated.items():
         if files.get_file_from_path(src_uri) is not None:
             # A hand-written page would silently shadow generated data.
@@ -102,7 +104,7 @@ def _with_permalink(match: re.Match) -> str:
 def on_page_content(html, page, config, files):
     # Body paragraphs carry {: #pN } anchors; give each a visible link to itself
     # so a reader can cite a paragraph.
-    if page.file.src_uri.startswith(pages.ARTICLES_URL + "/"):
+    if page.file.src_uri.startswith(settings.ARTICLES_URL + "/"):
         return _PARAGRAPH_ID.sub(_with_permalink, html)
     return html
 

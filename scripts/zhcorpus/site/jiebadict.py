@@ -21,6 +21,10 @@ _QUOTED_TITLE = re.compile(r"《([^《》\n]{2,16})》")
 # A dictionary line is "word [freq] [tag]" split on spaces, so a word may only
 # hold characters that cannot confuse that (no whitespace, no markup escapes).
 _WORD = re.compile(r"^[\u3400-\u9fff\u2014\uff0d·0-9A-Za-z]{2,24}$")
+# Material hands jieba only runs of Han characters, so 西罗吉丁·穆赫里丁 reaches
+# it as 西罗吉丁 and 穆赫里丁: each part must be a word of its own (the search
+# separator cuts queries at the same dots).
+_NAME_DOTS = re.compile(r"[·・‧•]")
 
 
 def _minimal_forms(entry: dict) -> set[str]:
@@ -36,6 +40,9 @@ def _minimal_forms(entry: dict) -> set[str]:
     def walk(value):
         if isinstance(value, str) and _HAN.search(value) and _WORD.match(value.strip()):
             forms.add(value.strip())
+            # The parts of 西罗吉丁·穆赫里丁; the whole then drops out below as
+            # a form containing another, which is right: jieba never sees it.
+            forms.update(p for p in _NAME_DOTS.split(value.strip()) if len(p) >= 2)
         elif isinstance(value, (list, tuple)):
             for v in value:
                 walk(v)

@@ -2,7 +2,9 @@
 
 Read from seeds/taxonomy.yml (``events:``/``themes:``/``outlets:``, each a
 mapping ``id: {zh_hans, zh_hant, en, ...}``) and seeds/speakers.yml
-(``speakers:``, either such a mapping or a list of entries with an ``id``). A missing
+(``speakers:``, either such a mapping or a list of entries with an ``id``),
+overlaid with corpus/speakers.yml: the build extends the seed registry with
+the speakers it found in quotes, and those need names and pages too. A missing
 file or entry is not an error: the page shows the id instead, so the site can
 be built before the taxonomy is written.
 """
@@ -13,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+
 
 @dataclass
 class Names:
@@ -45,13 +48,16 @@ def _by_id(value) -> dict:
     return value if isinstance(value, dict) else {}
 
 
-def load_names(taxonomy_file: Path, speakers_file: Path) -> Names:
+def load_names(taxonomy_file: Path, speakers_file: Path, extended_speakers: Path | None = None) -> Names:
+    """``extended_speakers`` (corpus/speakers.yml) wins over the seed registry by id."""
     taxonomy = _read_yaml(taxonomy_file)
-    speakers = _read_yaml(speakers_file)
+    speakers = dict(_by_id(_read_yaml(speakers_file).get("speakers")))
+    if extended_speakers is not None:
+        speakers.update(_by_id(_read_yaml(extended_speakers).get("speakers")))
     entries = {
         "events": _by_id(taxonomy.get("events")),
         "themes": _by_id(taxonomy.get("themes")),
         "outlets": _by_id(taxonomy.get("outlets")),
-        "speakers": _by_id(speakers.get("speakers")),
+        "speakers": speakers,
     }
     return Names({k: v for k, v in entries.items() if isinstance(v, dict)})

@@ -1,4 +1,7 @@
-"""Markdown sources of the generated pages: one per article, the index pages.
+"""The catalogue every generated page draws on, and the index pages.
+
+Article pages are in ``articlepage``, speaker pages and the quotes page in
+``speakerpage``/``quotepages``; ``assemble`` lists them all.
 
 Every string that comes from the corpus or the taxonomy goes through
 ``markup.escape``; only the article body, already escaped by the corpus build,
@@ -9,15 +12,14 @@ them (a broken one fails ``mkdocs build --strict``).
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from collections import defaultdict
-from dataclasses import dataclass
-from urllib.parse import urljoin
+from dataclasses import dataclass, field
 
 from . import markup
 from .corpus import Article
 from .names import Names
-from .settings import ARTICLES_URL, INDEX_KINDS, KIND_LABELS, IndexKind
+from .quotedata import Quote
+from .settings import ARTICLES_URL, KIND_LABELS, SPEAKER_KIND_LABELS, IndexKind
 
 WEEKDAYS = "一二三四五六日"
 
@@ -41,10 +43,22 @@ def date_label(iso: str) -> str:
 
 @dataclass
 class Catalogue:
-    """The articles plus everything needed to name and group them."""
+    """The articles and quotes plus everything needed to name and group them."""
 
     articles: list[Article]
     names: Names
+    quotes: list[Quote] = field(default_factory=list)
+
+    def article(self, slug: str) -> Article | None:
+        return next((a for a in self.articles if a.slug == slug), None)
+
+    def quotes_by(self, speaker_id: str) -> list[Quote]:
+        # Unattributed quotes (speaker_id None) can never match a person's id.
+        return [q for q in self.quotes if q.speaker_id is not None and q.speaker_id == speaker_id]
+
+    def quotes_in(self, slug: str) -> list[Quote]:
+        """Quotes whose main report is this article."""
+        return [q for q in self.quotes if q.slug == slug]
 
     def display(self, kind: IndexKind, ident: str) -> str:
         if kind.key == "source_id":
@@ -59,6 +73,11 @@ class Catalogue:
         for article in self.articles:
             for ident in article.ids(kind.key):
                 grouped[ident].append(article)
+        if kind.key == "speakers":
+            # Someone quoted but filed under no article still gets a page.
+            for quote in self.quotes:
+                if quote.speaker_id:
+                    grouped.setdefault(quote.speaker_id, [])
         return dict(sorted(grouped.items()))
 
 
@@ -77,98 +96,6 @@ def article_item(article: Article, prefix: str, why: list[str] | None = None) ->
     return line
 
 
-# --- article pages -------------------------------------------------------------
-
-
-def _meta_links(cat: Catalogue, article: Article, kind: IndexKind) -> str:
-    parts = []
-    for ident in article.ids(kind.key):
-        part = markup.link(cat.display(kind, ident), "../" + entry_path(kind, ident))
-        why = article.matched_terms(kind.key, ident)
-        if why:
-            part += f"（匹配：{markup.escape('、'.join(why))}）"
-        parts.append(part)
-    return "；".join(parts) or "—"
-
-
-def _meta_block(cat: Catalogue, article: Article) -> str:
-    kinds = {k.key: k for k in INDEX_KINDS}
-    rows = [
-        ("媒体", _meta_links(cat, article, kinds["source_id"])),
-        ("日期", _meta_links(cat, article, kinds["date"])),
-        ("作者", markup.escape(article.byline_text or "、".join(article.byline) or "—")),
-        ("电头", markup.escape(article.dateline or "—")),
-        ("体裁", markup.escape(KIND_LABELS.get(article.kind, article.kind))),
-    ]
-    if article.kicker:
-        rows.append(("栏目", markup.escape(article.kicker)))
-    rows += [
-        ("事件", _meta_links(cat, article, kinds["events"])),
-        ("人物", _meta_links(cat, article, kinds["speakers"])),
-        ("主题", _meta_links(cat, article, kinds["themes"])),
-    ]
-    items = "\n".join(f"- **{label}**：{value}" for label, value in rows)
-    # Kept out of the search index: the body already holds these names, and
-    # metadata would crowd the result snippets.
-    return f'<div class="zh-meta" markdown data-search-exclude>\n\n{items}\n\n</div>'
-
-
-def _original_block(original: dict) -> str:
-    """The zh-Hant text as printed, paragraph by paragraph, escaped like the body."""
-    out = []
-    if original.get("title"):
-        out.append(markup.paragraph(f"原标题：{original['title']}", css="zh-orig-title"))
-    if original.get("subtitle"):
-        out.append(markup.paragraph(str(original["subtitle"]), css="zh-subtitle"))
-    for para in original.get("paragraphs") or []:
-        anchor = str(para.get("anchor") or "")
-        # s1, s2... are section headings in the body; shown bold, not as <h2>,
-        # so the table of contents is not listed twice.
-        css = "zh-orig-heading" if anchor.startswith("s") else None
-        out.append(markup.paragraph(str(para.get("text", "")), anchor=anchor and f"orig-{anchor}", css=css))
-    return "\n\n".join(out)
-
-
-def _cite_block(article: Article, site_url: str | None) -> str:
-    url = urljoin(site_url, f"{ARTICLES_URL}/{article.slug}/") if site_url else f"{ARTICLES_URL}/{article.slug}/"
-    citation = f"{article.source}：《{article.title}》，{article.date}。{url}"
-    # A fence longer than any backtick run in the text, so a title cannot end it.
-    fence = "`" * max([3] + [len(run) + 1 for run in re.findall(r"`+", citation)])
-    lines = [
-        f"- **媒体**：{markup.escape(article.source)}",
-        f"- **日期**：{markup.escape(article.date)}",
-        f"- **标题**：{markup.escape(article.title)}",
-        f"- **网址**：<{url}>" if site_url else f"- **网址**：{markup.escape(url)}",
-        f"- **段落**：在网址后加段落号，如 `{url}#p1`；点击段末的 ¶ 可得该段链接。",
-        "",
-        f"{fence}text",
-        citation,
-        fence,
-    ]
-    cite = '!!! quote "引用本文"\n\n' + markup.indent("\n".join(lines))
-    return f"<div class=\"zh-cite\" markdown data-search-exclude>\n\n{cite}\n\n</div>"
-
-
-def article_page(cat: Catalogue, article: Article, site_url: str | None) -> str:
-    parts = [f"# {markup.escape(article.title)} {{: #title }}"]
-    if article.subtitle:
-        parts.append(markup.paragraph(article.subtitle, css="zh-subtitle"))
-    parts.append(_meta_block(cat, article))
-    if not article.on_topic:
-        parts.append('!!! note "说明"\n\n    本文与峰会主题无关，为保持来源完整而保留。')
-    body = article.body.strip("\n")
-    if article.original and article.script_original == "zh-Hant":
-        parts.append('=== "简体"\n\n' + markup.indent(body))
-        parts.append('=== "原文"\n\n' + markup.indent(_original_block(article.original)))
-    else:
-        parts.append(body)
-    if article.captions:
-        captions = "\n".join(f"- {markup.escape(c)}" for c in article.captions)
-        parts.append(f'<div class="zh-captions" markdown>\n\n**图片说明**\n\n{captions}\n\n</div>')
-    parts.append(_cite_block(article, site_url))
-    return "\n\n".join(parts) + "\n"
-
-
 # --- index pages -----------------------------------------------------------------
 
 
@@ -177,18 +104,81 @@ def _family(kind: IndexKind) -> str:
     return "outlets" if kind.key == "source_id" else kind.key
 
 
+def _parent(cat: Catalogue, kind: IndexKind, ident: str) -> str | None:
+    """An event's ``parent`` in the taxonomy (only events nest)."""
+    if kind.key != "events":
+        return None
+    parent = cat.names.entry("events", ident).get("parent")
+    return str(parent) if parent and str(parent) != ident else None
+
+
+def _tree(cat: Catalogue, kind: IndexKind, idents: list[str]) -> list[tuple[int, str]]:
+    """(depth, id) in listing order: children under their parent.
+
+    A child whose parent has no page stays at the top level, and a cycle in
+    the taxonomy cannot hide an entry: whatever the walk misses is appended.
+    """
+    children: dict[str, list[str]] = defaultdict(list)
+    roots = []
+    for ident in idents:
+        parent = _parent(cat, kind, ident)
+        (children[parent] if parent in idents else roots).append(ident)
+    out: list[tuple[int, str]] = []
+    seen: set[str] = set()
+
+    def walk(ident: str, depth: int) -> None:
+        if ident in seen:
+            return
+        seen.add(ident)
+        out.append((depth, ident))
+        for child in children[ident]:
+            walk(child, depth + 1)
+
+    for ident in roots + idents:
+        walk(ident, 0)
+    return out
+
+
+def _listing_extra(cat: Catalogue, kind: IndexKind, ident: str) -> str:
+    extra = ""
+    en = cat.names.en(_family(kind), ident)
+    if en:
+        extra += f" · {markup.escape(en)}"
+    if kind.key == "speakers":
+        label = SPEAKER_KIND_LABELS.get(str(cat.names.entry("speakers", ident).get("kind")))
+        if label:
+            extra += f" · {label}"
+        quotes = len(cat.quotes_by(ident))
+        if quotes:
+            extra += f" · {quotes} 条引语"
+    return extra
+
+
 def index_listing(cat: Catalogue, kind: IndexKind) -> str:
     """``<kind>/index.md``: every id of one family with its article count."""
     lines = [f"# {kind.title}", "", markup.escape(kind.lead), ""]
     groups = cat.groups(kind)
     if not groups:
         lines.append("暂无文章。")
-    for ident, articles in groups.items():
+    for depth, ident in _tree(cat, kind, list(groups)):
         label = markup.link(cat.display(kind, ident), f"{ident}.md")
-        en = cat.names.en(_family(kind), ident)
-        extra = f" · {markup.escape(en)}" if en else ""
-        lines.append(f"- {label}{extra} · {len(articles)} 篇")
+        pad = "    " * depth
+        lines.append(f"{pad}- {label}{_listing_extra(cat, kind, ident)} · {len(groups[ident])} 篇")
     return "\n".join(lines) + "\n"
+
+
+def _relatives(cat: Catalogue, kind: IndexKind, ident: str) -> list[str]:
+    """Links to an event's parent and sub-events, where they have pages."""
+    groups = cat.groups(kind)
+    parent = _parent(cat, kind, ident)
+    subs = [c for c in groups if _parent(cat, kind, c) == ident]
+    lines = []
+    if parent in groups:
+        lines += [f"上级事件：{markup.link(cat.display(kind, parent), f'{parent}.md')}", ""]
+    if subs:
+        links = "、".join(markup.link(cat.display(kind, c), f"{c}.md") for c in subs)
+        lines += [f"下级事件：{links}", ""]
+    return lines
 
 
 def index_entry(cat: Catalogue, kind: IndexKind, ident: str, articles: list[Article]) -> str:
@@ -199,16 +189,7 @@ def index_entry(cat: Catalogue, kind: IndexKind, ident: str, articles: list[Arti
     if en:
         lines += [markup.paragraph(en, css="zh-en"), ""]
     lines += [f"{markup.link(kind.title, 'index.md')} · 共 {len(articles)} 篇", ""]
+    lines += _relatives(cat, kind, ident)
     for article in articles:
         lines.append(article_item(article, "../", article.matched_terms(kind.key, ident)))
     return "\n".join(lines) + "\n"
-
-
-def all_pages(cat: Catalogue, site_url: str | None) -> dict[str, str]:
-    """src_uri -> Markdown for every generated page."""
-    pages = {article_path(a): article_page(cat, a, site_url) for a in cat.articles}
-    for kind in INDEX_KINDS:
-        pages[f"{kind.url}/index.md"] = index_listing(cat, kind)
-        for ident, articles in cat.groups(kind).items():
-            pages[entry_path(kind, ident)] = index_entry(cat, kind, ident, articles)
-    return pages

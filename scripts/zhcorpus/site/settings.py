@@ -38,6 +38,19 @@ INDEX_KINDS: tuple[IndexKind, ...] = (
 )
 
 ARTICLES_URL = "articles"  # article pages live at articles/<slug>/
+QUOTES_URL = "quotes"  # the quotes page: quotes/, one section per quote (quotes/#q-...)
+QUOTES_TITLE = "引语"
+UNATTRIBUTED = "未署名"  # heading for quotes the build could not attribute
+
+# Speakers that are not one person are labelled as such (speakers.yml "kind").
+SPEAKER_KIND_LABELS = {"group": "群体", "media": "媒体"}
+
+# speakers.yml "country" codes shown in Chinese; an unknown code is shown as is.
+COUNTRY_NAMES = {
+    "CN": "中国", "KZ": "哈萨克斯坦", "KG": "吉尔吉斯斯坦", "TJ": "塔吉克斯坦",
+    "TM": "土库曼斯坦", "UZ": "乌兹别克斯坦", "RU": "俄罗斯", "US": "美国", "GB": "英国",
+    "FR": "法国", "DE": "德国", "QA": "卡塔尔", "PK": "巴基斯坦", "SG": "新加坡",
+}
 
 # Readable labels for the corpus "kind" field (README: front-matter schema).
 KIND_LABELS = {
@@ -68,6 +81,15 @@ class Settings:
     @property
     def articles_dir(self) -> Path:
         return self.corpus_dir / "articles"
+
+    @property
+    def quotes_file(self) -> Path:
+        return self.corpus_dir / "quotes.jsonl"
+
+    @property
+    def extended_speakers_file(self) -> Path:
+        # Written by `zhcorpus build`: the seed registry plus speakers it found.
+        return self.corpus_dir / "speakers.yml"
 
 
 def load(config) -> Settings:

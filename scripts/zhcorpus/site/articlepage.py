@@ -1,0 +1,145 @@
+"""``articles/<slug>.md``: one article, its metadata, its quotes and a citation.
+
+Every string from the front-matter goes through ``markup.escape``; only the
+body, already escaped by the corpus build, is used as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+from . import markup
+from .corpus import Article
+from .pages import Catalogue, entry_path
+from .quotepages import QUOTES_PATH, speaker_label
+from .settings import ARTICLES_URL, INDEX_KINDS, KIND_LABELS, IndexKind
+
+QUOTE_EXCERPT = 24  # characters of a quote shown in the article's quote list
+
+def _meta_links(cat: Catalogue, article: Article, kind: IndexKind) -> str:
+    parts = []
+    for ident in article.ids(kind.key):
+        part = markup.link(cat.display(kind, ident), "../" + entry_path(kind, ident))
+        why = article.matched_terms(kind.key, ident)
+        if why:
+            part += f"（匹配：{markup.escape('、'.join(why))}）"
+        parts.append(part)
+    return "；".join(parts) or "—"
+
+
+def _meta_block(cat: Catalogue, article: Article) -> str:
+    kinds = {k.key: k for k in INDEX_KINDS}
+    rows = [
+        ("媒体", _meta_links(cat, article, kinds["source_id"])),
+        ("日期", _meta_links(cat, article, kinds["date"])),
+        ("作者", markup.escape(article.byline_text or "、".join(article.byline) or "—")),
+        ("电头", markup.escape(article.dateline or "—")),
+        ("体裁", markup.escape(KIND_LABELS.get(article.kind, article.kind))),
+    ]
+    if article.kicker:
+        rows.append(("栏目", markup.escape(article.kicker)))
+    rows += [
+        ("事件", _meta_links(cat, article, kinds["events"])),
+        ("人物", _meta_links(cat, article, kinds["speakers"])),
+        ("主题", _meta_links(cat, article, kinds["themes"])),
+    ]
+    quotes = len(cat.quotes_in(article.slug))
+    if quotes:
+        rows.append(("引语", f"[{quotes} 条](#quotes)"))
+    items = "\n".join(f"- **{label}**：{value}" for label, value in rows)
+    # Kept out of the search index: the body already holds these names, and
+    # metadata would crowd the result snippets.
+    return f'<div class="zh-meta" markdown data-search-exclude>\n\n{items}\n\n</div>'
+
+
+def _pull_quotes_block(article: Article) -> str:
+    """Lines the paper set large beside the text; they repeat the body, so
+    they stay out of search."""
+    items = "\n".join(f"- {markup.escape(q)}" for q in article.pull_quotes)
+    return f'<div class="zh-pullquotes" markdown data-search-exclude>\n\n**版面摘句**\n\n{items}\n\n</div>'
+
+
+def _quotes_block(cat: Catalogue, article: Article) -> str:
+    """本文引语: each quote whose main report is this article, linking to its
+    entry on the quotes page and to the paragraph here."""
+    quotes = sorted(cat.quotes_in(article.slug), key=lambda q: (int(q.anchor[1:]), q.id))
+    lines = []
+    for quote in quotes:
+        text = " ".join(quote.text.split())
+        excerpt = text if len(text) <= QUOTE_EXCERPT else text[:QUOTE_EXCERPT] + "…"
+        who = markup.escape(speaker_label(cat, quote))
+        entry = markup.link(f"“{excerpt}”", f"../{QUOTES_PATH}#{quote.id}")
+        lines.append(f"- {who}：{entry} · [第 {quote.anchor[1:]} 段](#{quote.anchor})")
+    items = "\n".join(lines)
+    # A bold label, not a heading: a heading would add an empty search entry
+    # "本文引语" to every article.
+    return (
+        f'<div class="zh-article-quotes" id="quotes" markdown data-search-exclude>\n\n'
+        f"**本文引语**（{len(quotes)} 条，{markup.link('全部引语', f'../{QUOTES_PATH}')}）\n\n{items}\n\n</div>"
+    )
+
+
+def _original_block(original: dict) -> str:
+    """The zh-Hant text as printed, paragraph by paragraph, escaped like the body."""
+    out = []
+    if original.get("title"):
+        out.append(markup.paragraph(f"原标题：{original['title']}", css="zh-orig-title"))
+    if original.get("subtitle"):
+        out.append(markup.paragraph(str(original["subtitle"]), css="zh-subtitle"))
+    for para in original.get("paragraphs") or []:
+        anchor = str(para.get("anchor") or "")
+        # s1, s2... are section headings in the body; shown bold, not as <h2>,
+        # so the table of contents is not listed twice.
+        css = "zh-orig-heading" if anchor.startswith("s") else None
+        out.append(markup.paragraph(str(para.get("text", "")), anchor=anchor and f"orig-{anchor}", css=css))
+    return "\n\n".join(out)
+
+
+def _cite_block(article: Article, site_url: str | None) -> str:
+    url = urljoin(site_url, f"{ARTICLES_URL}/{article.slug}/") if site_url else f"{ARTICLES_URL}/{article.slug}/"
+    citation = f"{article.source}：《{article.title}》，{article.date}。{url}"
+    # A fence longer than any backtick run in the text, so a title cannot end it.
+    fence = "`" * max([3] + [len(run) + 1 for run in re.findall(r"`+", citation)])
+    lines = [
+        f"- **媒体**：{markup.escape(article.source)}",
+        f"- **日期**：{markup.escape(article.date)}",
+        f"- **标题**：{markup.escape(article.title)}",
+        f"- **网址**：<{url}>" if site_url else f"- **网址**：{markup.escape(url)}",
+        f"- **段落**：在网址后加段落号，如 `{url}#p1`；点击段末的 ¶ 可得该段链接。",
+        "",
+        f"{fence}text",
+        citation,
+        fence,
+    ]
+    cite = '!!! quote "引用本文"\n\n' + markup.indent("\n".join(lines))
+    return f"<div class=\"zh-cite\" markdown data-search-exclude>\n\n{cite}\n\n</div>"
+
+
+def article_page(cat: Catalogue, article: Article, site_url: str | None) -> str:
+    parts = [f"# {markup.escape(article.title)} {{: #title }}"]
+    if article.continued_from:
+        # As printed (（上接第1版）): this text continues a jump from another page.
+        parts.append(markup.paragraph(article.continued_from, css="zh-continued"))
+    if article.subtitle:
+        parts.append(markup.paragraph(article.subtitle, css="zh-subtitle"))
+    parts.append(_meta_block(cat, article))
+    if article.pull_quotes:
+        parts.append(_pull_quotes_block(article))
+    if not article.on_topic:
+        parts.append('!!! note "说明"\n\n    本文与峰会主题无关，为保持来源完整而保留。')
+    body = article.body.strip("\n")
+    if article.original and article.script_original == "zh-Hant":
+        parts.append('=== "简体"\n\n' + markup.indent(body))
+        parts.append('=== "原文"\n\n' + markup.indent(_original_block(article.original)))
+    else:
+        parts.append(body)
+    if article.captions:
+        captions = "\n".join(f"- {markup.escape(c)}" for c in article.captions)
+        parts.append(f'<div class="zh-captions" markdown>\n\n**图片说明**\n\n{captions}\n\n</div>')
+    if cat.quotes_in(article.slug):
+        parts.append(_quotes_block(cat, article))
+    parts.append(_cite_block(article, site_url))
+    return "\n\n".join(parts) + "\n"
+
+

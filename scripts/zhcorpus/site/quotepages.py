@@ -1,0 +1,156 @@
+"""The quotes page (``quotes/``) and the quote blocks other pages reuse.
+
+Material's search cuts a page into one entry per heading, so every quote gets
+its own short heading whose anchor is the quote id: a search for words of a
+quote then lands on ``quotes/#q-…``, not on a long page. Elsewhere (speaker
+and article pages) quotes are shown with ``data-search-exclude`` so the same
+words do not compete with that entry in the results.
+
+Quote text, speaker names and titles are source text: all of it goes through
+``markup.escape``.
+"""
+
+from __future__ import annotations
+
+from . import markup
+from .pages import Catalogue, article_path, date_label
+from .quotedata import Quote, Source
+from .settings import QUOTES_TITLE, QUOTES_URL, UNATTRIBUTED
+
+QUOTES_PATH = f"{QUOTES_URL}/index.md"
+HEADING_CHARS = 12  # how much of a quote its heading shows
+UNATTRIBUTED_ANCHOR = "unattributed"
+SEARCH_BOOST = 2
+
+
+def speaker_label(cat: Catalogue, quote: Quote) -> str:
+    return cat.names.zh("speakers", quote.speaker_id) if quote.speaker_id else UNATTRIBUTED
+
+
+def heading_text(cat: Catalogue, quote: Quote) -> str:
+    """speaker：the first words…: short, so the result list stays readable."""
+    text = " ".join(quote.text.split())
+    excerpt = text if len(text) <= HEADING_CHARS else text[:HEADING_CHARS] + "…"
+    return f"{speaker_label(cat, quote)}：{excerpt}"
+
+
+def sort_key(cat: Catalogue, quote: Quote) -> tuple:
+    """Reading order: by date of the main report, then article, then paragraph."""
+    article = cat.article(quote.slug)
+    return (article.date if article else "", quote.slug, int(quote.anchor[1:]), quote.id)
+
+
+def _differs(quote: Quote, source: Source) -> bool:
+    return quote.wording_differs and " ".join(source.text.split()) != " ".join(quote.text.split())
+
+
+def source_line(cat: Catalogue, quote: Quote, source: Source, prefix: str) -> str:
+    """One list line: verb · a link to the exact paragraph with outlet and date.
+
+    ``prefix`` leads from the page's own folder to the docs root ("../" from
+    quotes/index.md and speakers/<id>.md).
+    """
+    number = source.anchor[1:]
+    where = f"{source.outlet} · {date_label(source.date)} · 《{source.title}》第 {number} 段"
+    target = cat.article(source.slug)
+    label = markup.link(where, f"{prefix}{article_path(target)}#{source.anchor}") if target else markup.escape(where)
+    line = f"- {markup.escape(source.verb)} · {label}" if source.verb else f"- {label}"
+    if source.speaker and source.speaker != quote.speaker:
+        line += f" · 说话人作：{markup.escape(source.speaker)}"
+    if _differs(quote, source):
+        line += f" · **措辞不同**：“{markup.escape(source.text)}”"
+    return line
+
+
+def sources_list(cat: Catalogue, quote: Quote, prefix: str) -> str:
+    return "\n".join(source_line(cat, quote, s, prefix) for s in quote.sources)
+
+
+def quote_block(cat: Catalogue, quote: Quote, prefix: str) -> str:
+    """A quote with its sources, kept out of search (see the module docstring)."""
+    text = markup.paragraph(f"“{quote.text}”", anchor=quote.id, css="zh-quote-text")
+    link = markup.link("在引语页查看", f"{prefix}{QUOTES_PATH}#{quote.id}")
+    return (
+        f'<div class="zh-quote" markdown data-search-exclude>\n\n{text}\n\n'
+        f"{sources_list(cat, quote, prefix)}\n- {link}\n\n</div>"
+    )
+
+
+# --- the quotes page ------------------------------------------------------------
+
+
+def _groups(cat: Catalogue) -> list[tuple[str | None, list[Quote]]]:
+    """(speaker id, quotes) in registry order; unattributed quotes last."""
+    order = {ident: n for n, ident in enumerate(cat.names.entries.get("speakers", {}))}
+    by_speaker: dict[str | None, list[Quote]] = {}
+    for quote in sorted(cat.quotes, key=lambda q: sort_key(cat, q)):
+        by_speaker.setdefault(quote.speaker_id, []).append(quote)
+    named = sorted((i for i in by_speaker if i), key=lambda i: (order.get(i, len(order)), i))
+    return [(i, by_speaker[i]) for i in named] + ([(None, by_speaker[None])] if None in by_speaker else [])
+
+
+def _group_anchor(ident: str | None) -> str:
+    return f"speaker-{ident}" if ident else UNATTRIBUTED_ANCHOR
+
+
+def _group_head(cat: Catalogue, ident: str | None, quotes: list[Quote]) -> list[str]:
+    name = cat.names.zh("speakers", ident) if ident else UNATTRIBUTED
+    lines = [f"## {markup.escape(name)} {{: #{_group_anchor(ident)} }}", ""]
+    if ident:
+        bits = [markup.link("人物页", f"../speakers/{ident}.md")]
+        en = cat.names.en("speakers", ident)
+        if en:
+            bits.append(markup.escape(en))
+        bits.append(f"{len(quotes)} 条")
+    else:
+        bits = [f"{len(quotes)} 条，报道未写明说话人或无法确定是谁，不归入任何人物"]
+    lines += [" · ".join(bits) + '\n{: .zh-quote-group data-search-exclude="" }', ""]
+    return lines
+
+
+def _entry(cat: Catalogue, quote: Quote) -> list[str]:
+    lines = [f"### {markup.escape(heading_text(cat, quote))} {{: #{quote.id} }}", ""]
+    # The full text is the searchable body of this section.
+    lines += [markup.paragraph(f"“{quote.text}”", css="zh-quote-text"), ""]
+    if quote.speaker_id is None and quote.speaker:
+        lines += [markup.paragraph(f"报道中的说话人：{quote.speaker}", css="zh-quote-printed"), ""]
+    lines += [
+        '<div class="zh-quote-sources" markdown data-search-exclude>',
+        "",
+        sources_list(cat, quote, "../"),
+        "",
+        "</div>",
+        "",
+    ]
+    return lines
+
+
+def quotes_page(cat: Catalogue) -> str:
+    """``quotes/index.md``.
+
+    The table of contents is hidden: with one heading per quote it would
+    repeat the whole page in its own sidebar. The search boost makes a phrase
+    typed from a quote land on that quote's short entry before the long
+    articles that merely share its words (lunr ORs query terms).
+    """
+    front = ["---", "hide:", "  - toc", "search:", f"  boost: {SEARCH_BOOST}", "---", ""]
+    lines = front + [f"# {QUOTES_TITLE}", ""]
+    if not cat.quotes:
+        return "\n".join(lines + ["暂无引语。"]) + "\n"
+    groups = _groups(cat)
+    slugs = {s.slug for q in cat.quotes for s in q.sources}
+    lines += [
+        f"共 {len(cat.quotes)} 条引语，出自 {len(slugs)} 篇文章，按说话人排列。每条的标题是说话人和引语开头，"
+        "下面是全文和报道它的每篇文章（链接到原段落）；同一句话被不同报道转述时合为一条，措辞不同处注明。",
+        "",
+    ]
+    index = "、".join(
+        f"{markup.link(cat.names.zh('speakers', i) if i else UNATTRIBUTED, f'#{_group_anchor(i)}')}（{len(qs)}）"
+        for i, qs in groups
+    )
+    lines += [f"说话人：{index}" + '\n{: .zh-quote-index data-search-exclude="" }', ""]
+    for ident, quotes in groups:
+        lines += _group_head(cat, ident, quotes)
+        for quote in quotes:
+            lines += _entry(cat, quote)
+    return "\n".join(lines).rstrip("\n") + "\n"

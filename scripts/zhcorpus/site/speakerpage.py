@@ -1,0 +1,56 @@
+"""``speakers/<id>.md``: who the speaker is, what they said, where they appear.
+
+Names, roles and countries come from the speaker registry (corpus/speakers.yml
+over seeds/speakers.yml). Only quotes attributed to this id are listed:
+``Catalogue.quotes_by`` never returns an unattributed quote.
+"""
+
+from __future__ import annotations
+
+from . import markup
+from .corpus import Article
+from .pages import Catalogue, article_item
+from .quotepages import QUOTES_PATH, quote_block, sort_key
+from .settings import COUNTRY_NAMES, INDEX_KINDS, SPEAKER_KIND_LABELS
+
+SPEAKERS = next(k for k in INDEX_KINDS if k.key == "speakers")
+
+
+def identity_line(cat: Catalogue, ident: str) -> str | None:
+    """English name · role · country, as far as the registry knows them."""
+    entry = cat.names.entry("speakers", ident)
+    country = entry.get("country")
+    bits = [
+        str(entry["en"]) if entry.get("en") else None,
+        str(entry["role"]) if entry.get("role") else None,
+        COUNTRY_NAMES.get(str(country), str(country)) if country else None,
+    ]
+    bits = [b for b in bits if b]
+    return " · ".join(bits) if bits else None
+
+
+def speaker_page(cat: Catalogue, ident: str, articles: list[Article]) -> str:
+    entry = cat.names.entry("speakers", ident)
+    quotes = sorted(cat.quotes_by(ident), key=lambda q: sort_key(cat, q))
+    lines = [f"# {markup.escape(cat.names.zh('speakers', ident))}", ""]
+    identity = identity_line(cat, ident)
+    if identity:
+        lines += [markup.paragraph(identity, css="zh-en"), ""]
+    kind = SPEAKER_KIND_LABELS.get(str(entry.get("kind")))
+    if kind:
+        # Not one person: say so, so "他说" is not read into a group or a paper.
+        lines += [f"类别：**{kind}**（非个人）" + "\n{: .zh-speaker-kind }", ""]
+    summary = f"{markup.link(SPEAKERS.title, 'index.md')} · 共 {len(articles)} 篇"
+    if quotes:
+        summary += f" · {markup.link(f'{len(quotes)} 条引语', f'../{QUOTES_PATH}#speaker-{ident}')}"
+    lines += [summary, ""]
+    if quotes:
+        lines += ["## 引语 {: #quotes }", ""]
+        for quote in quotes:
+            lines += [quote_block(cat, quote, "../"), ""]
+    lines += ["## 文章 {: #articles }", ""]
+    if not articles:
+        lines.append("暂无文章将此人物列为相关人物。")
+    for article in articles:
+        lines.append(article_item(article, "../", article.matched_terms("speakers", ident)))
+    return "\n".join(lines) + "\n"
