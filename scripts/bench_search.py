@@ -1,0 +1,223 @@
+"""Benchmark the search engine on generated corpora of ~1,000 and ~5,000 articles.
+
+For each size: generate + build a corpus, build the index, make >= 200 queries
+from the document text (single characters, 2-4 character words, 5-10
+character phrases, sub-words inside longer words, quoted phrases with
+punctuation, absent strings, English names), each in Simplified and in
+Traditional (OpenCC s2hk). Truth is a plain substring test on the unfolded
+Simplified text. Reports recall/precision per query type (full verification,
+Python reference client), whether both scripts give identical results, bytes
+fetched (first query in a fresh client, then a later different query, first
+20 results) and latency in headless Chromium for a sample.
+
+    python scripts/bench_search.py [--pages 400,2000] [--work /tmp/bench-search]
+
+Not measured here: Material's lunr search and Pagefind on the same text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import random
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import jieba
+import opencc
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from zhcorpus.search import build_index, load_names, name_aliases, read_corpus  # noqa: E402
+from zhcorpus.search.index import rank_order  # noqa: E402
+from zhcorpus.search.query import Searcher  # noqa: E402
+
+HAN = lambda s: all("\u4e00" <= c <= "\u9fff" for c in s)  # noqa: E731
+PER_TYPE = 30
+
+
+def corpus_for(pages: int, work: Path) -> Path:
+    seeds, corpus = work / f"seeds-{pages}", work / f"corpus-{pages}"
+    if not (corpus / "articles.jsonl").is_file():
+        subprocess.run(["zhcorpus", "generate", "--pages", str(pages), "--out", str(seeds)], check=True)
+        subprocess.run(["zhcorpus", "build", "--quiet", "--seeds", str(seeds), "--corpus", str(corpus)], check=True)
+    return corpus
+
+
+def make_queries(docs: list[dict], aliases: dict, rng: random.Random) -> list[tuple[str, str, list[str]]]:
+    """-> [(type, simplified query, Simplified terms that define the truth)]."""
+    texts = [d["text"] for d in docs if d["kind"] == "section" and len(d["text"]) > 40]
+    out, seen = [], set()
+
+    def add(kind, query, alts):
+        if query not in seen:
+            seen.add(query)
+            out.append((kind, query, alts))
+    jieba.setLogLevel(60)
+    while min(sum(1 for k, *_ in out if k == t) for t in ("char", "word", "phrase", "subword", "quoted")) < PER_TYPE:
+        text = rng.choice(texts)
+        words = [w for w in jieba.lcut(text) if HAN(w)]
+        if not words:
+            continue
+        c = rng.choice(rng.choice(words))
+        add("char", c, [c])
+        short = [w for w in words if 2 <= len(w) <= 4]
+        if short:
+            w = rng.choice(short)
+            add("word", w, [w])
+        long = [w for w in words if len(w) >= 4]
+        if long:
+            w = rng.choice(long)
+            n = rng.randint(2, len(w) - 1)
+            i = rng.randint(1, len(w) - n) if len(w) - n >= 1 else 0
+            add("subword", w[i:i + n], [w[i:i + n]])
+        i = rng.randrange(0, len(text) - 10)
+        n = rng.randint(5, 10)
+        if HAN(text[i:i + n]):
+            add("phrase", text[i:i + n], [text[i:i + n]])
+        seg = text[i:i + n]
+        if " " not in seg and '"' not in seg and not HAN(seg):
+            add("quoted", f'"{seg}"', [seg])
+    chars = sorted({c for t in texts[:200] for c in t if HAN(c)})
+    for _ in range(PER_TYPE):
+        q = "".join(rng.choice(chars) for _ in range(4))
+        add("absent", q, [q])
+    for key in rng.sample(sorted(k for k in aliases if " " not in k and k.isascii()), 20):
+        add("english", key.title(), sorted(set(aliases[key]) | {key}))
+    return out
+
+
+def truth(texts: list[str], lowered: list[str], alts: list[str]) -> list[int]:
+    return [i for i, (t, low) in enumerate(zip(texts, lowered)) if any(a in (low if a.isascii() else t) for a in alts)]
+
+
+def accuracy(index: Path, docs: list[dict], queries) -> tuple[dict, int, int]:
+    s2hk = opencc.OpenCC("s2hk")
+    texts = [d["text"] for d in rank_order(docs)]
+    lowered = [t.lower() for t in texts]
+    searcher = Searcher.from_dir(index)
+    stats: dict[str, list] = {}
+    same = total = 0
+    for kind, query, alts in queries:
+        want = set(truth(texts, lowered, alts))
+        got = {h["id"] for h in searcher.search(query, limit=None)}
+        trad = {h["id"] for h in searcher.search(s2hk.convert(query), limit=None)}
+        same += got == trad
+        total += 1
+        for script, res in (("zh-Hans", got), ("zh-Hant", trad)):
+            row = stats.setdefault(kind, [0, 0, 0, 0])  # true positives, results, truth, queries
+            row[0] += len(res & want)
+            row[1] += len(res)
+            row[2] += len(want)
+            row[3] += 1
+    return stats, same, total
+
+
+def fetched_bytes(index: Path, queries, rng) -> tuple[list[int], list[int]]:
+    first, later = [], []
+    sample = rng.sample(queries, min(60, len(queries)))
+    for (_, q1, _), (_, q2, _) in zip(sample[::2], sample[1::2]):
+        s = Searcher.from_dir(index)
+        s.search(q1, limit=20)
+        first.append(s.bytes)
+        before = s.bytes
+        s.search(q2, limit=20)
+        later.append(s.bytes - before)
+    return first, later
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def browser_latency(index: Path, queries, rng) -> tuple[list[float], list[int], int]:
+    from playwright.sync_api import sync_playwright
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(index.parent)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/{index.name}/demo.html"
+    s2hk = opencc.OpenCC("s2hk")
+    sample = [q for _, q, _ in rng.sample(queries, min(40, len(queries)))]
+    sample = [q if i % 2 else s2hk.convert(q) for i, q in enumerate(sample)]
+    times, sizes, manifest = [], [], 0
+    with sync_playwright() as pw:
+        import tempfile
+        with tempfile.TemporaryDirectory() as profile:
+            ctx = pw.chromium.launch_persistent_context(profile, executable_path="/usr/bin/chromium", headless=True, args=[
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--no-first-run", "--disable-component-update", "--disable-sync"])
+            page = ctx.new_page()
+            page.goto(url)
+            page.wait_for_function("document.querySelector('.zs').dataset.state === 'ready'")
+            manifest = (index / "manifest.json").stat().st_size
+            for q in sample:
+                # Time from the input event (the last key) to results on screen.
+                ms, got = page.evaluate("""q => new Promise(res => {
+                    const root = document.querySelector('.zs'), input = root.querySelector('input');
+                    const t0 = performance.now();
+                    root.addEventListener('zs-results', e => requestAnimationFrame(() =>
+                        res([performance.now() - t0, e.detail.results.bytes])), {once: true});
+                    input.value = q; input.dispatchEvent(new Event('input'));
+                })""", q)
+                times.append(ms)
+                sizes.append(got)
+            ctx.close()
+    server.shutdown()
+    return times, sizes, manifest
+
+
+def pct(values, p):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(p / 100 * len(values)))] if values else 0
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--pages", default="400,2000", help="generated pages per corpus (400 ≈ 1,000 articles)")
+    ap.add_argument("--work", type=Path, default=Path("/tmp/bench-search"))
+    ap.add_argument("--no-browser", action="store_true")
+    args = ap.parse_args()
+    names = load_names(ROOT / "seeds/taxonomy.yml", ROOT / "seeds/speakers.yml")
+    aliases = name_aliases(names)
+    for pages in [int(p) for p in args.pages.split(",")]:
+        rng = random.Random(pages)
+        corpus = corpus_for(pages, args.work)
+        articles = sum(1 for _ in (corpus / "articles.jsonl").open(encoding="utf-8"))
+        docs = read_corpus(corpus)
+        index = args.work / f"site-{pages}" / "search"
+        t0 = time.time()
+        build_index(docs, index, aliases=aliases)
+        build_s = time.time() - t0
+        size = sum(p.stat().st_size for p in index.rglob("*") if p.is_file())
+        queries = make_queries(docs, aliases, rng)
+        stats, same, total = accuracy(index, docs, queries)
+        first, later = fetched_bytes(index, queries, rng)
+        print(f"\n## {articles} articles, {len(docs)} documents, index {size / 1e6:.1f} MB, built in {build_s:.1f} s")
+        print(f"{len(queries)} queries × 2 scripts; identical results for both scripts: {same}/{total}")
+        print("| type | runs | recall | precision | results | truth |")
+        print("|---|---|---|---|---|---|")
+        for kind, (tp, res, want, n) in stats.items():
+            print(f"| {kind} | {n} | {tp / want if want else 1:.4f} | {tp / res if res else 1:.4f} | {res} | {want} |")
+        print(f"bytes, first query (incl. manifest): median {statistics.median(first) / 1e3:.0f} KB, "
+              f"p95 {pct(first, 95) / 1e3:.0f} KB, max {max(first) / 1e3:.0f} KB")
+        print(f"bytes, later query: median {statistics.median(later) / 1e3:.0f} KB, "
+              f"p95 {pct(later, 95) / 1e3:.0f} KB, max {max(later) / 1e3:.0f} KB")
+        if not args.no_browser:
+            times, sizes, manifest = browser_latency(index, queries, rng)
+            print(f"Chromium, {len(times)} queries typed in a row (half Traditional): latency median "
+                  f"{statistics.median(times):.0f} ms, p95 {pct(times, 95):.0f} ms, max {max(times):.0f} ms; "
+                  f"bytes first {(sizes[0] + manifest) / 1e3:.0f} KB, later median {statistics.median(sizes[1:]) / 1e3:.0f} KB, "
+                  f"max {max(sizes[1:]) / 1e3:.0f} KB")
+    print("\nNot measured: Material's built-in (lunr) search and Pagefind on the same text.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,140 @@
+"""Corpus -> search documents, and English names -> Chinese search terms.
+
+A document is the unit a result links to: an article title (kind "page"),
+one paragraph or heading (kind "section", URL with #pN/#sN) or a quote
+(kind "quote"). Paragraph-sized documents make a result point at the exact
+paragraph and keep the text the client must fetch to verify a hit small.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+_ATTR = re.compile(r"\s*\{: #([A-Za-z0-9_-]+) \}\s*$")
+_BOLD = re.compile(r"(?<!\\)\*\*")
+_ESCAPE = re.compile(r"\\(.)")
+
+
+def unescape(text: str) -> str:
+    """Undo writers.escape_markdown: backslash escapes, then HTML entities."""
+    return html.unescape(_ESCAPE.sub(r"\1", text))
+
+
+def split_body(body: str) -> list[tuple[str, str, str]]:
+    """Markdown body -> [(role, anchor, plain text)], role "h" or "p"."""
+    blocks = []
+    for block in body.strip().split("\n\n"):
+        block = block.strip()
+        role = "h" if block.startswith("## ") else "p"
+        if role == "h":
+            block = block[3:]
+        match = _ATTR.search(block)
+        anchor = match.group(1) if match else ""
+        if match:
+            block = block[:match.start()]
+        # Roundup items are "**lead**：text"; the bold markers are markup, not text.
+        text = unescape(_BOLD.sub("", block)).replace("\n", " ").strip()
+        if text:
+            blocks.append((role, anchor, text))
+    return blocks
+
+
+def _filters(front: dict) -> dict:
+    return {"speaker": list(front.get("speakers") or []), "event": list(front.get("events") or []),
+            "theme": list(front.get("themes") or []),
+            "outlet": [front["source_id"]] if front.get("source_id") else [],
+            "date": str(front.get("date") or "")}
+
+
+def corpus_documents(articles: list[dict], quotes: list[dict] = ()) -> list[dict]:
+    """Articles (articles.jsonl records) and quotes (quotes.jsonl) -> documents."""
+    docs = []
+    for art in articles:
+        slug, filters = art["slug"], _filters(art)
+        page = f"articles/{slug}/"
+        title = " ".join(t for t in (art.get("title"), art.get("subtitle")) if t)
+        docs.append({"id": page, "url": page, "title": art.get("title") or slug, "text": title,
+                     "kind": "page", "filters": filters, "boost": 1.0})
+        for role, anchor, text in split_body(art.get("body", "")):
+            docs.append({"id": f"{page}#{anchor}", "url": f"{page}#{anchor}" if anchor else page,
+                         "title": art.get("title") or slug, "text": text, "kind": "section",
+                         "filters": filters, "boost": 0.5 if role == "p" else 0.7})
+    by_slug = {a["slug"]: a for a in articles}
+    for q in quotes:
+        art = by_slug.get(q.get("slug"), {})
+        filters = _filters(art) if art else {"speaker": [], "event": [], "theme": [], "outlet": [], "date": ""}
+        if q.get("speaker_id"):
+            filters["speaker"] = [q["speaker_id"]]
+        # The speaker's name is part of the text, so searching a name finds their quotes.
+        text = f"{q['speaker']}：{q.get('text') or ''}" if q.get("speaker") else q.get("text") or ""
+        docs.append({"id": f"quotes/#{q['id']}", "url": f"quotes/#{q['id']}", "title": q.get("speaker") or "",
+                     "text": text, "kind": "quote", "filters": filters, "boost": 0.8})
+    return docs
+
+
+def read_corpus(corpus: Path) -> list[dict]:
+    """Documents for corpus/articles.jsonl + corpus/quotes.jsonl."""
+    def load(name: str) -> list[dict]:
+        path = corpus / name
+        if not path.is_file():
+            return []
+        return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return corpus_documents(load("articles.jsonl"), load("quotes.jsonl"))
+
+
+def name_aliases(names: dict[str, dict[str, dict]]) -> dict[str, list[str]]:
+    """English name (lower case) -> Chinese terms, any of which is a hit.
+
+    ``names`` is family -> id -> entry with ``en``, ``zh_hans`` and, for
+    speakers, ``aliases`` / for events and themes, ``match`` terms. The full
+    name and each distinctive word of it (Tokayev, Jinping) are keys; a word
+    two entries share (China, Summit) is dropped as ambiguous.
+    """
+    full: dict[str, set[str]] = {}
+    words: dict[str, set[str]] = {}
+    for family, entries in sorted(names.items()):
+        for ident, entry in sorted(entries.items()):
+            if not isinstance(entry, dict) or not entry.get("en") or not entry.get("zh_hans"):
+                continue
+            terms = {str(entry["zh_hans"])}
+            if family != "speakers":  # taxonomy entries are found by their match terms
+                terms |= {str(t) for t in entry.get("match") or []}
+            en = str(entry["en"]).lower().strip()
+            full.setdefault(en, set()).update(terms)
+            for word in re.split(r"[^a-z0-9'’]+", en):
+                if len(word) >= 4:
+                    words.setdefault(word, set()).add((family, ident))
+    out = {k: sorted(v) for k, v in full.items()}
+    for word, owners in words.items():
+        if len(owners) == 1 and word not in out:
+            family, ident = next(iter(owners))
+            en = str(names[family][ident]["en"]).lower().strip()
+            out[word] = out[en]
+    return dict(sorted(out.items()))
+
+
+def load_names(taxonomy_file: Path, speakers_file: Path) -> dict[str, dict[str, dict]]:
+    """seeds/taxonomy.yml + speakers.yml -> family -> id -> entry, for name_aliases()."""
+    import yaml
+
+    def read(path: Path) -> dict:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else None
+        return data if isinstance(data, dict) else {}
+
+    def by_id(value) -> dict:
+        if isinstance(value, list):
+            return {str(e["id"]): e for e in value if isinstance(e, dict) and e.get("id")}
+        return value if isinstance(value, dict) else {}
+    taxonomy, speakers = read(taxonomy_file), read(speakers_file)
+    return {"events": by_id(taxonomy.get("events")), "themes": by_id(taxonomy.get("themes")),
+            "outlets": by_id(taxonomy.get("outlets")), "speakers": by_id(speakers.get("speakers"))}
+
+
+def facet_labels(names: dict[str, dict[str, dict]]) -> dict[str, dict[str, str]]:
+    """Filter labels shown in the search UI: the Simplified name of each id."""
+    families = {"speaker": "speakers", "event": "events", "theme": "themes", "outlet": "outlets"}
+    return {facet: {i: str(e.get("zh_hans") or i) for i, e in names.get(family, {}).items() if isinstance(e, dict)}
+            for facet, family in families.items()}

@@ -1,0 +1,134 @@
+"""Reference client: the algorithm of static/search-worker.js, in Python.
+
+Tests and the benchmark use it to check results against the truth and to
+count the bytes a browser would fetch; the worker must stay in step.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+from pathlib import Path
+from typing import Callable
+
+from . import codec
+
+REFINE = 40  # candidates above which a term fetches all its bigrams
+_TERM = re.compile(r'"([^"]*)"|“([^”]*)”|「([^」]*)」|(\S+)')
+
+
+class Searcher:
+    def __init__(self, fetch: Callable[[str], bytes]):
+        self._fetch = fetch
+        self.bytes = 0
+        self._cache: dict[str, bytes] = {}
+        m = json.loads(self.get("manifest.json"))
+        self.manifest = m
+        pairs = m["fold"]
+        self._fold = {ord(pairs[i]): pairs[i + 1] for i in range(0, len(pairs), 2)}
+        for c in range(0xFF01, 0xFF5F):
+            self._fold[c] = chr(c - 0xFEE0).lower()
+        for c in range(ord("A"), ord("Z") + 1):
+            self._fold[c] = chr(c).lower()
+        for c in "\u3000\t\n\r\xa0":
+            self._fold[ord(c)] = " "
+        starts = codec.decode_ids(base64.b64decode(m["chunks"]))
+        self._chunk_starts = starts
+
+    @classmethod
+    def from_dir(cls, out_dir: Path) -> "Searcher":
+        return cls(lambda path: (Path(out_dir) / path).read_bytes())
+
+    def get(self, path: str) -> bytes:
+        if path not in self._cache:
+            data = self._fetch(path)
+            self.bytes += len(data)
+            self._cache[path] = data
+        return self._cache[path]
+
+    def fold(self, text: str) -> str:
+        return text.translate(self._fold)
+
+    def parse(self, query: str) -> list[list[str]]:
+        """Query -> terms, each a list of alternatives; a document needs every term."""
+        q = re.sub(r" +", " ", self.fold(query)).strip()
+        aliases = self.manifest["aliases"]
+        if q in aliases:  # a whole English name, spaces and all
+            return [sorted(set(aliases[q]) | {q})]
+        terms = []
+        for m in _TERM.finditer(q):
+            quoted = next((g for g in m.groups()[:3] if g is not None), None)
+            if quoted is not None:
+                if quoted.strip():
+                    terms.append([quoted.strip()])
+            else:
+                word = m.group(4)
+                terms.append(sorted(set(aliases[word]) | {word}) if word in aliases else [word])
+        return terms
+
+    def postings(self, gram: str) -> list[int] | None:
+        shard = codec.fnv1a(gram) % self.manifest["shards"]
+        name = f"shards/{shard:0{self.manifest['shardWidth']}x}.bin"
+        try:
+            data = self.get(name)
+        except FileNotFoundError:  # an empty shard is not written
+            return []
+        entry = codec.decode_shard(data).get(gram)
+        return codec.decode_postings(*entry) if entry else []
+
+    @staticmethod
+    def grams(term: str, odd: bool = False) -> list[str]:
+        """Bigrams at even offsets plus the last one cover every character of the term;
+        ``odd=True`` gives the remaining ones, fetched only when candidates are many."""
+        if len(term) == 1:
+            return [] if odd else [term]
+        offsets = set(range(0, len(term) - 1, 2)) | {len(term) - 2}
+        if odd:
+            offsets = set(range(len(term) - 1)) - offsets
+        return [term[i:i + 2] for i in sorted(offsets)]
+
+    def candidates(self, terms: list[list[str]]) -> tuple[list[int], bool]:
+        result, exact = None, True
+        for alternatives in terms:
+            union: set[int] = set()
+            for alt in alternatives:
+                ids = None
+                for gram in self.grams(alt):
+                    got = set(self.postings(gram))
+                    ids = got if ids is None else ids & got
+                if len(ids) > REFINE:  # the other bigrams cost a shard each, but spare many chunks
+                    for gram in self.grams(alt, odd=True):
+                        ids &= set(self.postings(gram))
+                union |= ids or set()
+                exact = exact and len(alt) <= 2
+            result = union if result is None else result & union
+        return sorted(result or ()), exact
+
+    def doc(self, doc_id: int) -> dict:
+        import bisect
+        n = bisect.bisect_right(self._chunk_starts, doc_id) - 1
+        chunk = json.loads(self.get(f"chunks/{n}.json"))
+        kind, page, anchor, text = chunk["docs"][doc_id - self._chunk_starts[n]]
+        url, title = chunk["pages"][page]
+        return {"id": doc_id, "kind": ("page", "quote", "section")[kind], "title": title,
+                "url": f"{url}#{anchor}" if anchor else url, "text": text}
+
+    def search(self, query: str, limit: int | None = 20) -> list[dict]:
+        """Documents containing every term, best first; ``limit=None`` verifies all."""
+        terms = self.parse(query)
+        if not terms:
+            return []
+        ids, exact = self.candidates(terms)
+        hits = []
+        for doc_id in ids:
+            if limit is not None and len(hits) >= limit:
+                break
+            if exact and limit is None:
+                hits.append({"id": doc_id})  # postings are the answer; no text needed
+                continue
+            doc = self.doc(doc_id)
+            folded = self.fold(doc["text"])
+            if exact or all(any(alt in folded for alt in alts) for alts in terms):
+                hits.append(doc)
+        return hits

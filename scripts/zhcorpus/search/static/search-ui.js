@@ -1,0 +1,95 @@
+/* Search box + results, mountable anywhere: mountSearch(element, options).
+ * No dependencies. The worker and the index are found next to this module
+ * unless options say otherwise, so the site can live under any sub-path.
+ * data-state="ready" and data-query on the root tell tests what is on screen. */
+
+const FACETS = [["speaker", "讲话人"], ["event", "事件"], ["theme", "主题"], ["outlet", "媒体"]];
+
+function el(tag, attrs = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) if (v !== undefined && v !== null) e.setAttribute(k, v);
+  for (const c of children) e.append(c);
+  return e;
+}
+
+export function mountSearch(root, options = {}) {
+  const indexUrl = new URL(options.indexUrl || "./", import.meta.url).href;
+  const siteUrl = new URL(options.siteUrl || "../", indexUrl).href;
+  const limit = options.limit || 20;
+  const worker = new Worker(new URL("search-worker.js", import.meta.url));
+  let seq = 0, shown = -1, facetsLoaded = false;
+  const pending = new Map();
+  const ask = (msg) => new Promise(resolve => { const id = ++seq; pending.set(id, resolve); worker.postMessage({ ...msg, id }); });
+  worker.onmessage = (e) => { const r = pending.get(e.data.id); pending.delete(e.data.id); if (r) r(e.data); };
+
+  const input = el("input", { type: "search", class: "zs-input", placeholder: options.placeholder || "搜索全文（简体或繁體）",
+                              "aria-label": "搜索", autocomplete: "off" });
+  const selects = Object.fromEntries(FACETS.map(([k, label]) => [k, el("select", { "data-facet": k, "aria-label": label },
+    el("option", { value: "" }, "全部" + label))]));
+  const from = el("input", { type: "date", "data-facet": "from", "aria-label": "起始日期" });
+  const to = el("input", { type: "date", "data-facet": "to", "aria-label": "截止日期" });
+  const filters = el("details", { class: "zs-filters" }, el("summary", {}, "筛选"), ...Object.values(selects), from, to);
+  const status = el("p", { class: "zs-status", role: "status" });
+  const list = el("ol", { class: "zs-results" });
+  root.classList.add("zs");
+  root.append(input, filters, status, list);
+  root.dataset.state = "loading";
+
+  filters.addEventListener("toggle", async () => {
+    if (facetsLoaded || !filters.open) return;
+    facetsLoaded = true;
+    const { values } = await ask({ type: "facets" });
+    for (const [k] of FACETS) {
+      const opts = Object.entries(values[k] || {}).sort((a, b) => a[1].label.localeCompare(b[1].label, "zh"));
+      for (const [v, { label }] of opts) selects[k].append(el("option", { value: v }, label));
+    }
+  });
+
+  function render(q, r) {
+    list.replaceChildren();
+    if (!q.trim()) { status.textContent = ""; return; }
+    const count = r.total !== null ? `${r.total} 条结果` : `至少 ${r.hits.length} 条结果`;
+    status.textContent = r.hits.length ? count : "没有结果";
+    const groups = new Map();  // page URL -> its hits, in rank order of the first hit
+    for (const h of r.hits) {
+      const page = h.kind === "quote" ? h.url : h.url.split("#")[0];
+      if (!groups.has(page)) groups.set(page, []);
+      groups.get(page).push(h);
+    }
+    for (const [page, hits] of groups) {
+      const title = hits[0].kind === "quote" ? "语录 · " + hits[0].title : hits[0].title;
+      const items = el("ul", {});
+      for (const h of hits) {
+        if (h.kind === "page") continue;  // the group heading is the title hit
+        const a = el("a", { href: new URL(h.url, siteUrl).href, class: "zs-snippet" });
+        if (h.snippet.before) a.append("…");
+        for (const [text, mark] of h.snippet.parts) a.append(mark ? el("mark", {}, text) : text);
+        if (h.snippet.after) a.append("…");
+        items.append(el("li", {}, a));
+      }
+      const head = el("a", { href: new URL(page, siteUrl).href, class: "zs-title" }, title);
+      list.append(el("li", { class: "zs-group", "data-kind": hits[0].kind }, head, items));
+    }
+  }
+
+  async function run() {
+    const q = input.value, my = ++seq;
+    const f = Object.fromEntries(Object.entries(selects).map(([k, s]) => [k, s.value]));
+    f.from = from.value; f.to = to.value;
+    root.dataset.state = "busy";
+    const r = q.trim() ? await ask({ type: "search", q, limit, filters: f }) : { hits: [], total: 0 };
+    if (my < shown) return;  // a later keystroke already answered
+    shown = my;
+    if (r.type === "error") { status.textContent = "搜索出错：" + r.message; return; }
+    render(q, r);
+    root.dataset.query = q;
+    root.dataset.state = "ready";
+    root.dispatchEvent(new CustomEvent("zs-results", { detail: { query: q, results: r } }));
+  }
+
+  const ready = ask({ type: "init", indexUrl }).then(() => { root.dataset.state = "ready"; });
+  input.addEventListener("input", () => ready.then(run));
+  filters.addEventListener("change", () => ready.then(run));
+  if (options.query) { input.value = options.query; ready.then(run); }
+  return { input, ready, search: (q) => { input.value = q; return ready.then(run); }, worker };
+}

@@ -1,0 +1,207 @@
+/* Search worker: fetches index pieces on demand and answers queries.
+ * The algorithm mirrors scripts/zhcorpus/search/query.py (the tested reference);
+ * byte formats mirror codec.py. Every URL is relative to the index base, so the
+ * site works under any sub-path, and nothing is fetched from another host. */
+"use strict";
+
+let base = null, manifest = null, foldMap = null, chunkStarts = null, facets = null, rowOfDoc = null;
+const files = new Map();          // path -> Promise<ArrayBuffer|null>; shards and chunks never change
+const shardCache = new Map();     // shard path -> Map(gram -> [kind, Uint8Array])
+let bytes = 0;
+
+function get(path) {
+  if (!files.has(path)) {
+    const url = new URL(path + (manifest ? "?v=" + manifest.version : ""), base);
+    files.set(path, fetch(url).then(r => r.ok ? r.arrayBuffer() : null).then(b => { if (b) bytes += b.byteLength; return b; }));
+  }
+  return files.get(path);
+}
+const utf8 = new TextDecoder();
+async function getJSON(path) { const b = await get(path); return b ? JSON.parse(utf8.decode(b)) : null; }
+
+function varints(data) {  // all varints of a byte array
+  const out = []; let v = 0, shift = 0;
+  for (const byte of data) { v += (byte & 0x7f) * 2 ** shift; if (byte < 0x80) { out.push(v); v = 0; shift = 0; } else shift += 7; }
+  return out;
+}
+function b64(s) { return Uint8Array.from(atob(s), c => c.charCodeAt(0)); }
+function idsOf(data) { let prev = -1; return varints(data).map(g => (prev += g + 1)); }
+
+async function init(indexUrl) {
+  base = new URL(indexUrl, self.location.href);
+  manifest = await getJSON("manifest.json");
+  foldMap = new Map();
+  const pairs = Array.from(manifest.fold);  // code points, not UTF-16 units
+  for (let i = 0; i < pairs.length; i += 2) foldMap.set(pairs[i], pairs[i + 1]);
+  chunkStarts = idsOf(b64(manifest.chunks));
+}
+
+function foldChar(c) {  // same rules, same order as fold.py's _translate()
+  const m = foldMap.get(c); if (m) return m;
+  const n = c.codePointAt(0);
+  if (n >= 0xff01 && n <= 0xff5e) return String.fromCharCode(n - 0xfee0).toLowerCase();
+  if (n >= 65 && n <= 90) return c.toLowerCase();
+  if (c === "\u3000" || c === "\t" || c === "\n" || c === "\r" || c === "\xa0") return " ";
+  return c;
+}
+// Length-preserving in UTF-16 units too (every table entry is a BMP character), so
+// offsets in folded text are offsets in the original.
+function fold(s) { let o = ""; for (const c of s) o += foldChar(c); return o; }
+
+function parse(query) {
+  const q = fold(query).replace(/ +/g, " ").trim(), aliases = manifest.aliases;
+  const alt = w => Object.prototype.hasOwnProperty.call(aliases, w) ? [...new Set([...aliases[w], w])].sort() : [w];
+  if (!q) return [];
+  if (Object.prototype.hasOwnProperty.call(aliases, q)) return [alt(q)];
+  const terms = [];
+  for (const m of q.matchAll(/"([^"]*)"|“([^”]*)”|「([^」]*)」|(\S+)/g)) {
+    const quoted = [m[1], m[2], m[3]].find(g => g !== undefined);
+    if (quoted !== undefined) { if (quoted.trim()) terms.push([quoted.trim()]); }
+    else terms.push(alt(m[4]));
+  }
+  return terms;
+}
+
+function fnv1a(s) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 0x01000193) >>> 0; }
+  return h >>> 0;
+}
+
+async function shard(path) {
+  if (shardCache.has(path)) return shardCache.get(path);
+  const buf = await get(path), grams = new Map();
+  if (buf) {
+    const d = new Uint8Array(buf); let p = 0;
+    const rv = () => { let v = 0, s = 0, b; do { b = d[p++]; v += (b & 0x7f) * 2 ** s; s += 7; } while (b >= 0x80); return v; };
+    while (p < d.length) {
+      const n = d[p], gram = utf8.decode(d.subarray(p + 1, p + 1 + n)), kind = d[p + 1 + n];
+      p += 2 + n; rv(); const len = rv();
+      grams.set(gram, [kind, d.subarray(p, p + len)]); p += len;
+    }
+  }
+  shardCache.set(path, grams);
+  return grams;
+}
+
+async function postings(gram) {
+  const n = fnv1a(gram) % manifest.shards;
+  const entry = (await shard("shards/" + n.toString(16).padStart(manifest.shardWidth, "0") + ".bin")).get(gram);
+  if (!entry) return [];
+  if (entry[0] === 0) return idsOf(entry[1]);
+  const out = [];
+  entry[1].forEach((byte, i) => { for (let b = 0; b < 8; b++) if (byte >> b & 1) out.push(i * 8 + b); });
+  return out;
+}
+
+const REFINE = 40;  // candidates above which a term fetches all its bigrams (query.py REFINE)
+function grams(term, odd = false) {  // even offsets + the last one cover every character
+  const cs = Array.from(term);
+  if (cs.length === 1) return odd ? [] : [term];
+  const offs = new Set(); for (let i = 0; i < cs.length - 1; i += 2) offs.add(i); offs.add(cs.length - 2);
+  const pick = odd ? [...Array(cs.length - 1).keys()].filter(i => !offs.has(i)) : [...offs];
+  return pick.sort((a, b) => a - b).map(i => cs[i] + cs[i + 1]);
+}
+const intersect = (a, b) => { const s = new Set(b); return a.filter(x => s.has(x)); };
+
+async function candidates(terms) {
+  let result = null, exact = true;
+  for (const alts of terms) {
+    const union = new Set();
+    for (const alt of alts) {
+      const lists = await Promise.all(grams(alt).map(postings));
+      lists.sort((a, b) => a.length - b.length);
+      let ids = lists.reduce(intersect);
+      if (ids.length > REFINE)  // the other bigrams cost a shard each, but spare many chunks
+        for (const more of await Promise.all(grams(alt, true).map(postings))) ids = intersect(ids, more);
+      ids.forEach(x => union.add(x));
+      exact = exact && Array.from(alt).length <= 2;
+    }
+    const u = [...union];
+    result = result === null ? u : intersect(result, u);
+  }
+  return [(result || []).sort((a, b) => a - b), exact];
+}
+
+async function allowed(filters) {  // -> Set of filter rows, or null for "no filter"
+  const keys = ["speaker", "event", "theme", "outlet"].filter(k => filters[k]);
+  if (!keys.length && !filters.from && !filters.to) return null;
+  await loadFacets();
+  const rows = new Set();
+  facets.dates.forEach((d, r) => {
+    if ((!filters.from || d >= filters.from) && (!filters.to || (d && d <= filters.to))) rows.add(r);
+  });
+  for (const k of keys) {
+    const v = facets.values[k][filters[k]], ok = new Set(v ? idsOf(b64(v.rows)) : []);
+    for (const r of [...rows]) if (!ok.has(r)) rows.delete(r);
+  }
+  return rows;
+}
+async function loadFacets() {
+  if (facets) return facets;
+  facets = await getJSON("facets.json");
+  const runs = varints(b64(facets.rows)); rowOfDoc = new Int32Array(manifest.docs);
+  for (let i = 0, d = 0; i < runs.length; i += 2) rowOfDoc.fill(runs[i], d, d += runs[i + 1]);
+  return facets;
+}
+
+function chunkOf(id) { let lo = 0, hi = chunkStarts.length - 1; while (lo < hi) { const m = (lo + hi + 1) >> 1; if (chunkStarts[m] <= id) lo = m; else hi = m - 1; } return lo; }
+async function doc(id) {
+  const n = chunkOf(id), c = await getJSON("chunks/" + n + ".json");
+  const [kind, page, anchor, text] = c.docs[id - chunkStarts[n]], [url, title] = c.pages[page];
+  return { id, kind: ["page", "quote", "section"][kind], title, url: anchor ? url + "#" + anchor : url, text };
+}
+
+function snippet(text, folded, terms, width = 90) {
+  const ranges = [];
+  for (const alts of terms) for (const a of alts) for (let i = folded.indexOf(a); i >= 0; i = folded.indexOf(a, i + 1)) ranges.push([i, i + a.length]);
+  ranges.sort((a, b) => a[0] - b[0]);
+  const first = ranges.length ? ranges[0][0] : 0, start = Math.max(0, Math.min(first - 24, text.length - width)), end = Math.min(text.length, start + width);
+  const parts = []; let pos = start;
+  for (const [a, b] of ranges) {
+    if (a < pos || a >= end) continue;
+    if (a > pos) parts.push([text.slice(pos, a), 0]);
+    parts.push([text.slice(a, Math.min(b, end)), 1]); pos = Math.min(b, end);
+  }
+  if (pos < end) parts.push([text.slice(pos, end), 0]);
+  return { parts, before: start > 0, after: end < text.length };
+}
+
+async function search({ q, limit = 20, filters = {}, maxChunks = 40 }) {
+  const start = bytes, terms = parse(q);
+  if (!terms.length) return { terms, total: 0, exact: true, hits: [], bytes: 0 };
+  let [ids, exact] = await candidates(terms);
+  const rows = await allowed(filters);
+  if (rows) ids = ids.filter(i => rows.has(rowOfDoc[i]));
+  const hits = [], fetched = new Set(); let i = 0, done = 0;
+  while (i < ids.length && hits.length < limit && fetched.size < maxChunks) {
+    const batch = [];  // fetch up to 6 chunks at once, in rank order
+    const chunks = new Set();
+    for (; i < ids.length && chunks.size <= 6 && batch.length < limit - hits.length + 40; i++) {
+      const c = chunkOf(ids[i]); if (!chunks.has(c) && chunks.size === 6) break;
+      chunks.add(c); fetched.add(c); batch.push(ids[i]);
+    }
+    const docs = await Promise.all(batch.map(doc));
+    for (const d of docs) {
+      if (hits.length >= limit) break;
+      done++;
+      const folded = fold(d.text);
+      if (!exact && !terms.every(alts => alts.some(a => folded.includes(a)))) continue;
+      d.snippet = snippet(d.text, folded, terms); delete d.text; hits.push(d);
+    }
+  }
+  // exact: the postings are the answer. Otherwise only what was verified is known.
+  const complete = exact || done >= ids.length;
+  return { terms, total: exact ? ids.length : (complete ? hits.length : null), candidates: ids.length,
+           exact, complete, hits, bytes: bytes - start };
+}
+
+self.onmessage = async (e) => {
+  const m = e.data;
+  try {
+    if (m.type === "init") { await init(m.indexUrl); self.postMessage({ type: "ready", id: m.id, docs: manifest.docs }); }
+    else if (m.type === "facets") { const f = await loadFacets(); self.postMessage({ type: "facets", id: m.id, values: f.values }); }
+    else if (m.type === "search") self.postMessage({ type: "results", id: m.id, ...(await search(m)) });
+    else if (m.type === "stats") self.postMessage({ type: "stats", id: m.id, bytes });
+  } catch (err) { self.postMessage({ type: "error", id: m.id, message: String(err) }); }
+};

@@ -1,0 +1,99 @@
+"""The search client in real Chromium: a small index served under a sub-path.
+
+Served by its own 127.0.0.1 server (not the site build), so this checks the
+engine alone: both scripts, an English name, a filter, links to the exact
+paragraph, and no request to any other host.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from urllib.parse import urlsplit
+
+import pytest
+
+from zhcorpus.search import build_index
+
+pytestmark = pytest.mark.browser
+PREFIX = "/sub/path/"
+
+DOCS = [
+    {"id": "a", "url": "articles/a/", "title": "国家统计局发布数据", "text": "国家统计局发布数据", "kind": "page",
+     "filters": {"speaker": [], "event": [], "theme": ["trade"], "outlet": ["xinhua"], "date": "2025-06-01"}},
+    {"id": "a1", "url": "articles/a/#p1", "title": "国家统计局发布数据", "text": "国家统计局今天发布了五月的经济数据。",
+     "kind": "section", "filters": {"speaker": [], "event": [], "theme": ["trade"], "outlet": ["xinhua"], "date": "2025-06-01"}},
+    {"id": "b1", "url": "articles/b/#p3", "title": "峰会开幕", "text": "托卡耶夫总统在阿斯塔纳会见习近平。",
+     "kind": "section", "filters": {"speaker": ["tokayev"], "event": ["summit"], "theme": [], "outlet": ["wenweipo"], "date": "2025-06-17"}},
+    {"id": "q1", "url": "quotes/#q-1", "title": "托卡耶夫", "text": "托卡耶夫：中国是哈萨克斯坦可靠的朋友。", "kind": "quote",
+     "filters": {"speaker": ["tokayev"], "event": ["summit"], "theme": [], "outlet": [], "date": "2025-06-17"}},
+]
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    def translate_path(self, path):
+        path = path.split("?", 1)[0]
+        if not path.startswith(PREFIX):
+            return "/nonexistent"
+        return super().translate_path("/" + path[len(PREFIX):])
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def search_url(tmp_path_factory):
+    site = tmp_path_factory.mktemp("search-site")
+    build_index(DOCS, site / "search", aliases={"kassym-jomart tokayev": ["托卡耶夫"], "tokayev": ["托卡耶夫"]},
+                labels={"speaker": {"tokayev": "托卡耶夫"}})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}search/demo.html"
+    server.shutdown()
+    server.server_close()
+
+
+def _search(page, query):
+    page.fill(".zs-input", query)
+    page.wait_for_function("q => document.querySelector('.zs').dataset.query === q", arg=query, timeout=10_000)
+    return [a.get_attribute("href") for a in page.query_selector_all(".zs-snippet, .zs-title")]
+
+
+@pytest.mark.parametrize("query, expected, absent", [
+    ("统计局", ["articles/a/#p1"], ["articles/b/"]),          # sub-word of 国家统计局
+    ("統計局", ["articles/a/#p1"], ["articles/b/"]),          # Traditional query, Simplified text
+    ("計", ["articles/a/#p1"], []),                            # single character
+    ("Tokayev", ["articles/b/#p3", "quotes/#q-1"], ["articles/a/"]),  # English name
+    ("可靠的朋友", ["quotes/#q-1"], ["articles/b/"]),
+    ('"会见习近平"', ["articles/b/#p3"], ["quotes/#q-1"]),     # phrase
+    ("统计局发布了五月", [], ["articles/a/#p1"]),               # no false positive
+])
+def test_queries(page, search_url, query, expected, absent):
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(search_url)
+    hrefs = _search(page, query)
+    for url in expected:
+        assert any(h.endswith(PREFIX + url) for h in hrefs), (url, hrefs)
+    for url in absent:
+        assert not any(h.endswith(PREFIX + url) for h in hrefs), (url, hrefs)
+    hosts = {urlsplit(u).netloc for u in requests}
+    assert hosts == {urlsplit(search_url).netloc}, hosts
+
+
+def test_highlight_and_both_scripts_equal(page, search_url):
+    page.goto(search_url)
+    simplified = _search(page, "国家统计局")
+    marks = [m.inner_text() for m in page.query_selector_all(".zs mark")]
+    assert "国家统计局" in marks
+    assert _search(page, "國家統計局") == simplified
+
+
+def test_filter_by_speaker(page, search_url):
+    page.goto(search_url)
+    page.click(".zs-filters summary")
+    page.wait_for_selector("select[data-facet=speaker] option[value=tokayev]", state="attached")
+    page.select_option("select[data-facet=speaker]", "tokayev")
+    hrefs = _search(page, "中国")
+    assert hrefs and all("quotes/#q-1" in h or "articles/b/" in h for h in hrefs), hrefs

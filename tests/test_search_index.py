@@ -1,0 +1,118 @@
+"""The search index: exact substring results in either script, deterministic files."""
+
+from __future__ import annotations
+
+import hashlib
+
+import opencc
+import pytest
+
+from zhcorpus.search import build_index, read_corpus
+from zhcorpus.search.documents import split_body
+from zhcorpus.search.fold import fold
+from zhcorpus.search.query import Searcher
+
+DOCS = [
+    {"id": "t", "url": "articles/a/", "title": "国家统计局发布数据", "text": "国家统计局发布数据", "kind": "page"},
+    {"id": "p1", "url": "articles/a/#p1", "title": "国家统计局发布数据", "kind": "section",
+     "text": "国家统计局今天发布了五月的经济数据，GDP同比增长5.2%。"},
+    {"id": "p2", "url": "articles/b/#p2", "title": "峰会", "kind": "section",
+     "text": "托卡耶夫总统在阿斯塔纳会见习近平，双方了解彼此关切。"},
+    {"id": "p3", "url": "articles/c/#p1", "title": "头发", "kind": "section", "text": "统计数据显示，局面稳定。"},
+    {"id": "q", "url": "quotes/#q-1", "title": "托卡耶夫", "kind": "quote", "text": "托卡耶夫：中国是可靠的朋友。"},
+]
+ALIASES = {"kassym-jomart tokayev": ["托卡耶夫"], "tokayev": ["托卡耶夫"]}
+
+
+@pytest.fixture(scope="module")
+def searcher(tmp_path_factory):
+    out = tmp_path_factory.mktemp("index")
+    build_index(DOCS, out, aliases=ALIASES)
+    return Searcher.from_dir(out)
+
+
+def urls(searcher, query):
+    return sorted(h["url"] for h in searcher.search(query, limit=None) if "url" in h) or \
+        sorted(searcher.doc(h["id"])["url"] for h in searcher.search(query, limit=None))
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("统计局", ["articles/a/", "articles/a/#p1"]),                # sub-word inside 国家统计局
+    ("計", ["articles/a/", "articles/a/#p1", "articles/c/#p1"]),  # single character, Traditional
+    ("统", ["articles/a/", "articles/a/#p1", "articles/b/#p2", "articles/c/#p1"]),  # 总统 too
+    ("国家统计局今天发布", ["articles/a/#p1"]),                    # phrase
+    ("國家統計局今天發佈", []),                                      # 發佈 folds to 发布? only if OpenCC says so
+    ("統計局", ["articles/a/", "articles/a/#p1"]),                # Traditional query
+    ("瞭解彼此", ["articles/b/#p2"]),                               # phrase-level conversion 了解 -> 瞭解
+    ("Tokayev", ["articles/b/#p2", "quotes/#q-1"]),               # English name via alias
+    ("kassym-jomart TOKAYEV", ["articles/b/#p2", "quotes/#q-1"]),
+    ("gdp", ["articles/a/#p1"]),                                  # Latin, case-folded
+    ("5.2%", ["articles/a/#p1"]),
+    ('"统计 数据"', []),                                           # quoted: the space is part of the phrase
+    ("统计 数据", ["articles/a/", "articles/a/#p1", "articles/c/#p1"]),           # unquoted words: all must occur
+    ("统计局面", []),                                               # 统计 + 局面 both occur in p3, not as one string
+    ("可靠的朋友", ["quotes/#q-1"]),
+    ("不存在", []),
+])
+def test_substring_results(searcher, query, expected):
+    if query == "國家統計局今天發佈":  # computed truth instead of guessing OpenCC's tables
+        expected = ["articles/a/#p1"] if fold("发佈") == fold("发布") else []
+    assert urls(searcher, query) == expected
+
+
+def test_scripts_give_identical_results(searcher):
+    s2hk, s2tw = opencc.OpenCC("s2hk"), opencc.OpenCC("s2tw")
+    for doc in DOCS:
+        text = doc["text"]
+        for n in (1, 2, 3, 5):
+            for i in range(0, max(1, len(text) - n)):
+                q = text[i:i + n].strip()
+                if not q or '"' in q:
+                    continue
+                simplified = searcher.search(q, limit=None)
+                assert searcher.search(s2hk.convert(q), limit=None) == simplified, q
+                assert searcher.search(s2tw.convert(q), limit=None) == simplified, q
+
+
+def test_every_substring_is_found_and_nothing_else(searcher):
+    for doc in DOCS:
+        text = fold(doc["text"])
+        for n in (1, 2, 3, 4, 7):
+            for i in range(len(text) - n + 1):
+                q = text[i:i + n]
+                if " " in q or '"' in q:
+                    continue
+                truth = [d["url"] for d in DOCS if q in fold(d["text"])]
+                assert sorted(truth) == urls(searcher, q), q
+
+
+def test_rank_titles_then_quotes_then_paragraphs(searcher):
+    hits = searcher.search("托卡耶夫", limit=None)
+    assert [searcher.doc(h["id"])["kind"] for h in hits] == ["quote", "section"]
+
+
+def _digest(path):
+    return {p.relative_to(path).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(path.rglob("*")) if p.is_file()}
+
+
+def test_index_files_are_deterministic(tmp_path):
+    build_index(DOCS, tmp_path / "a", aliases=ALIASES)
+    build_index(list(reversed(DOCS)), tmp_path / "b", aliases=ALIASES)
+    assert _digest(tmp_path / "a") == _digest(tmp_path / "b")
+
+
+def test_corpus_documents(built_corpus, tmp_path):
+    docs = read_corpus(built_corpus)
+    kinds = {d["kind"] for d in docs}
+    assert kinds == {"page", "section", "quote"}
+    assert all("\\" not in d["text"] and "{:" not in d["text"] for d in docs)
+    build_index(docs, tmp_path)
+    searcher = Searcher.from_dir(tmp_path)
+    hits = searcher.search("千岛湖", limit=3)
+    assert hits and all("千岛湖" in h["text"] for h in hits)
+
+
+def test_split_body_unescapes_markdown():
+    body = "## 一、标题 {: #s1 }\n\n**卡塔尔半岛电视台**：增长99\\.5%，&quot;好&quot;\n{: #p1 }\n"
+    assert split_body(body) == [("h", "s1", "一、标题"), ("p", "p1", '卡塔尔半岛电视台：增长99.5%，"好"')]
