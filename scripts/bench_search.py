@@ -6,25 +6,28 @@ character phrases, sub-words inside longer words, quoted phrases with
 punctuation, absent strings, English names), each in Simplified and in
 Traditional (OpenCC s2hk). Truth is a plain substring test on the unfolded
 Simplified text. Reports recall/precision per query type (full verification,
-Python reference client), whether both scripts give identical results, bytes
-fetched (first query in a fresh client, then a later different query, first
-20 results) and latency in headless Chromium for a sample.
+Python reference client), whether both scripts give identical results and
+bytes fetched (first query in a fresh client, then a later different query,
+first 20 results) by the Python model of the worker.
 
-    python scripts/bench_search.py [--pages 400,2000] [--work /tmp/bench-search]
+Then the same articles become one MkDocs + Material site, indexed by
+Material's search plugin (lang zh, jieba) and by Pagefind (extended, zh),
+and every query in both scripts runs in headless Chromium through Material's
+own search worker, Pagefind's JS API and our UI: page-level recall/precision,
+bytes sent by the server, latency (zhcorpus.search.benchmark).
 
-Not measured here: Material's lunr search and Pagefind on the same text.
+    python scripts/bench_search.py [--quick] [--pages 400,2000] [--work /tmp/bench-search]
+
+--quick: ~1,000 articles only and fewer queries (a few minutes).
 """
 
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import random
 import statistics
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -35,6 +38,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from zhcorpus.search import build_index, load_names, name_aliases, read_corpus  # noqa: E402
+from zhcorpus.search.benchmark import compare  # noqa: E402
+from zhcorpus.search.benchmark.compare import pct  # noqa: E402
 from zhcorpus.search.index import rank_order  # noqa: E402
 from zhcorpus.search.query import Searcher  # noqa: E402
 
@@ -50,7 +55,8 @@ def corpus_for(pages: int, work: Path) -> Path:
     return corpus
 
 
-def make_queries(docs: list[dict], aliases: dict, rng: random.Random) -> list[tuple[str, str, list[str]]]:
+def make_queries(docs: list[dict], aliases: dict, rng: random.Random,
+                 per_type: int = PER_TYPE) -> list[tuple[str, str, list[str]]]:
     """-> [(type, simplified query, Simplified terms that define the truth)]."""
     texts = [d["text"] for d in docs if d["kind"] == "section" and len(d["text"]) > 40]
     out, seen = [], set()
@@ -60,7 +66,7 @@ def make_queries(docs: list[dict], aliases: dict, rng: random.Random) -> list[tu
             seen.add(query)
             out.append((kind, query, alts))
     jieba.setLogLevel(60)
-    while min(sum(1 for k, *_ in out if k == t) for t in ("char", "word", "phrase", "subword", "quoted")) < PER_TYPE:
+    while min(sum(1 for k, *_ in out if k == t) for t in ("char", "word", "phrase", "subword", "quoted")) < per_type:
         text = rng.choice(texts)
         words = [w for w in jieba.lcut(text) if HAN(w)]
         if not words:
@@ -85,10 +91,10 @@ def make_queries(docs: list[dict], aliases: dict, rng: random.Random) -> list[tu
         if " " not in seg and '"' not in seg and not HAN(seg):
             add("quoted", f'"{seg}"', [seg])
     chars = sorted({c for t in texts[:200] for c in t if HAN(c)})
-    for _ in range(PER_TYPE):
+    for _ in range(per_type):
         q = "".join(rng.choice(chars) for _ in range(4))
         add("absent", q, [q])
-    for key in rng.sample(sorted(k for k in aliases if " " not in k and k.isascii()), 20):
+    for key in rng.sample(sorted(k for k in aliases if " " not in k and k.isascii()), 2 * per_type // 3):
         add("english", key.title(), sorted(set(aliases[key]) | {key}))
     return out
 
@@ -121,7 +127,7 @@ def accuracy(index: Path, docs: list[dict], queries) -> tuple[dict, int, int]:
 
 def fetched_bytes(index: Path, queries, rng) -> tuple[list[int], list[int]]:
     first, later = [], []
-    sample = rng.sample(queries, min(60, len(queries)))
+    sample = rng.sample(queries, min(200, len(queries)))
     for (_, q1, _), (_, q2, _) in zip(sample[::2], sample[1::2]):
         s = Searcher.from_dir(index)
         s.search(q1, limit=20)
@@ -132,58 +138,15 @@ def fetched_bytes(index: Path, queries, rng) -> tuple[list[int], list[int]]:
     return first, later
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def browser_latency(index: Path, queries, rng) -> tuple[list[float], list[int], int]:
-    from playwright.sync_api import sync_playwright
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(index.parent)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/{index.name}/demo.html"
-    s2hk = opencc.OpenCC("s2hk")
-    sample = [q for _, q, _ in rng.sample(queries, min(40, len(queries)))]
-    sample = [q if i % 2 else s2hk.convert(q) for i, q in enumerate(sample)]
-    times, sizes, manifest = [], [], 0
-    with sync_playwright() as pw:
-        import tempfile
-        with tempfile.TemporaryDirectory() as profile:
-            ctx = pw.chromium.launch_persistent_context(profile, executable_path="/usr/bin/chromium", headless=True, args=[
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--no-first-run", "--disable-component-update", "--disable-sync"])
-            page = ctx.new_page()
-            page.goto(url)
-            page.wait_for_function("document.querySelector('.zs').dataset.state === 'ready'")
-            manifest = (index / "manifest.json").stat().st_size
-            for q in sample:
-                # Time from the input event (the last key) to results on screen.
-                ms, got = page.evaluate("""q => new Promise(res => {
-                    const root = document.querySelector('.zs'), input = root.querySelector('input');
-                    const t0 = performance.now();
-                    root.addEventListener('zs-results', e => requestAnimationFrame(() =>
-                        res([performance.now() - t0, e.detail.results.bytes])), {once: true});
-                    input.value = q; input.dispatchEvent(new Event('input'));
-                })""", q)
-                times.append(ms)
-                sizes.append(got)
-            ctx.close()
-    server.shutdown()
-    return times, sizes, manifest
-
-
-def pct(values, p):
-    values = sorted(values)
-    return values[min(len(values) - 1, int(p / 100 * len(values)))] if values else 0
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pages", default="400,2000", help="generated pages per corpus (400 ≈ 1,000 articles)")
     ap.add_argument("--work", type=Path, default=Path("/tmp/bench-search"))
-    ap.add_argument("--no-browser", action="store_true")
+    ap.add_argument("--quick", action="store_true", help="~1,000 articles, 12 queries per type")
+    ap.add_argument("--no-browser", action="store_true", help="our engine in the Python model only")
     args = ap.parse_args()
+    if args.quick:
+        args.pages = "400"
     names = load_names(ROOT / "seeds/taxonomy.yml", ROOT / "seeds/speakers.yml")
     aliases = name_aliases(names)
     for pages in [int(p) for p in args.pages.split(",")]:
@@ -196,10 +159,11 @@ def main() -> int:
         build_index(docs, index, aliases=aliases)
         build_s = time.time() - t0
         size = sum(p.stat().st_size for p in index.rglob("*") if p.is_file())
-        queries = make_queries(docs, aliases, rng)
+        queries = make_queries(docs, aliases, rng, per_type=12 if args.quick else PER_TYPE)
         stats, same, total = accuracy(index, docs, queries)
         first, later = fetched_bytes(index, queries, rng)
         print(f"\n## {articles} articles, {len(docs)} documents, index {size / 1e6:.1f} MB, built in {build_s:.1f} s")
+        print(f"\n### Ours, by document (paragraph, title, quote), Python reference client, full verification")
         print(f"{len(queries)} queries × 2 scripts; identical results for both scripts: {same}/{total}")
         print("| type | runs | recall | precision | results | truth |")
         print("|---|---|---|---|---|---|")
@@ -210,12 +174,8 @@ def main() -> int:
         print(f"bytes, later query: median {statistics.median(later) / 1e3:.0f} KB, "
               f"p95 {pct(later, 95) / 1e3:.0f} KB, max {max(later) / 1e3:.0f} KB")
         if not args.no_browser:
-            times, sizes, manifest = browser_latency(index, queries, rng)
-            print(f"Chromium, {len(times)} queries typed in a row (half Traditional): latency median "
-                  f"{statistics.median(times):.0f} ms, p95 {pct(times, 95):.0f} ms, max {max(times):.0f} ms; "
-                  f"bytes first {(sizes[0] + manifest) / 1e3:.0f} KB, later median {statistics.median(sizes[1:]) / 1e3:.0f} KB, "
-                  f"max {max(sizes[1:]) / 1e3:.0f} KB")
-    print("\nNot measured: Material's built-in (lunr) search and Pagefind on the same text.")
+            print(f"\n### Material vs Pagefind vs ours, by page, headless Chromium")
+            compare.run(docs, queries, args.work / f"cmp-{pages}", aliases, rng)
     return 0
 
 

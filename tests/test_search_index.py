@@ -116,3 +116,44 @@ def test_corpus_documents(built_corpus, tmp_path):
 def test_split_body_unescapes_markdown():
     body = "## 一、标题 {: #s1 }\n\n**卡塔尔半岛电视台**：增长99\\.5%，&quot;好&quot;\n{: #p1 }\n"
     assert split_body(body) == [("h", "s1", "一、标题"), ("p", "p1", '卡塔尔半岛电视台：增长99.5%，"好"')]
+
+
+def test_alternatives_that_contain_another_are_dropped():
+    from zhcorpus.search.query import drop_implied
+    assert drop_implied(["阿斯塔纳宣言", "条约与阿斯塔纳宣言", "declaration"]) == ["阿斯塔纳宣言", "declaration"]
+    assert drop_implied(["统计"]) == ["统计"]
+
+
+MANY = [{"id": f"d{i}", "url": f"articles/a{i}/#p1", "title": f"标题{i}", "kind": "section",
+         "text": f"第{i}段：双方合作深化，" + "各领域交流持续推进。" * 8} for i in range(60)]
+
+
+def test_budget_caps_verification_and_limit_none_verifies_all(tmp_path):
+    build_index(MANY, tmp_path)
+    capped = Searcher.from_dir(tmp_path)
+    hits = capped.search("合作深化", limit=50, budget=1)  # one batch of chunks, then stop
+    assert 0 < len(hits) < 50 and not capped.complete
+    full = Searcher.from_dir(tmp_path)
+    assert len(full.search("合作深化", limit=None, budget=1)) == 60 and full.complete
+    assert len(Searcher.from_dir(tmp_path).search("合作深化", limit=20)) == 20
+
+
+def test_later_query_fetches_only_its_own_pieces(tmp_path):
+    build_index(MANY, tmp_path)
+    s = Searcher.from_dir(tmp_path)
+    s.search("合作", limit=20)
+    before = s.bytes
+    s.search("交流持续", limit=5)
+    total = sum(p.stat().st_size for p in tmp_path.rglob("*") if p.is_file() and p.suffix in (".bin", ".json"))
+    assert 0 < s.bytes - before < total / 4
+
+
+def test_benchmark_markdown_renders_the_same_text():
+    import html
+
+    import markdown
+
+    from zhcorpus.search.benchmark.sites import _md
+    for text in ["1. 第一条", "# 不是标题", "a*b*c_d_ [链接](x) <b>粗</b> 5.2%", "- 列表？", "＃全角"]:
+        out = markdown.markdown(_md(text))
+        assert out == f"<p>{html.escape(text, quote=False)}</p>", (text, out)

@@ -97,3 +97,31 @@ def test_filter_by_speaker(page, search_url):
     page.select_option("select[data-facet=speaker]", "tokayev")
     hrefs = _search(page, "中国")
     assert hrefs and all("quotes/#q-1" in h or "articles/b/" in h for h in hrefs), hrefs
+
+
+MANY = [{"id": f"d{i}", "url": f"articles/a{i}/#p1", "title": f"标题{i}", "kind": "section",
+         "text": f"第{i}段：双方合作深化，" + "各领域交流持续推进。" * 8} for i in range(60)]
+
+
+@pytest.fixture(scope="module")
+def many_url(tmp_path_factory):
+    site = tmp_path_factory.mktemp("search-many")
+    build_index(MANY, site / "search")
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}search/demo.html"
+    server.shutdown()
+    server.server_close()
+
+
+def test_more_button_continues_the_search(page, many_url):
+    page.goto(many_url)
+    first = _search(page, "合作深化")  # 4 characters: verified against the text, 20 at a time
+    assert len(first) == 40  # 20 paragraphs, each with its title link
+    assert page.is_visible(".zs-more")
+    page.click(".zs-more")
+    page.wait_for_function("document.querySelectorAll('.zs-snippet').length === 40")
+    page.click(".zs-more")
+    page.wait_for_function("document.querySelectorAll('.zs-snippet').length === 60")
+    assert page.is_hidden(".zs-more")
+    assert page.inner_text(".zs-status") == "60 条结果"

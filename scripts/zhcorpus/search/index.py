@@ -121,9 +121,16 @@ def _facets(docs: list[dict], labels: dict) -> dict:
 
 
 def build_index(documents: list[dict], out_dir: Path, aliases: dict[str, list[str]] | None = None,
-                labels: dict[str, dict[str, str]] | None = None, shard_bytes: int = 8192,
-                chunk_bytes: int = 3072) -> dict:
-    """Write the index and client to ``out_dir``; return the manifest."""
+                labels: dict[str, dict[str, str]] | None = None, shard_bytes: int = 1024,
+                chunk_bytes: int = 512) -> dict:
+    """Write the index and client to ``out_dir``; return the manifest.
+
+    Small pieces keep a later query near its own size: a query fetches one
+    shard per bigram (~1 KB of other grams' postings each) and one chunk per
+    shown result (about one paragraph), not 8 KB / 3 KB neighbourhoods. The
+    cost is more files and a longer chunk table in the manifest (~20 KB at
+    5,000 articles), paid once.
+    """
     out_dir = Path(out_dir)
     docs = rank_order(documents)
     postings: dict[str, list[int]] = defaultdict(list)
@@ -139,7 +146,7 @@ def build_index(documents: list[dict], out_dir: Path, aliases: dict[str, list[st
         records[gram] = (gram, len(ids), kind, payload)
     total = sum(len(r[3]) + 8 for r in records.values())
     shards = 1
-    while shards < 4096 and total / shards > shard_bytes:
+    while shards < 16384 and total / shards > shard_bytes:
         shards *= 2
     by_shard: dict[int, list] = defaultdict(list)
     for gram in sorted(records):

@@ -7,6 +7,7 @@ count the bytes a browser would fetch; the worker must stay in step.
 from __future__ import annotations
 
 import base64
+import bisect
 import json
 import re
 from pathlib import Path
@@ -15,7 +16,17 @@ from typing import Callable
 from . import codec
 
 REFINE = 40  # candidates above which a term fetches all its bigrams
+BATCH = 4  # chunks fetched at once while verifying (the worker fetches them in parallel)
+# Chunk bytes one search may fetch to verify candidates; past it the answer is
+# "at least N" and the UI offers more. Keeps a later query within ~100 KB.
+BUDGET = 40_000
 _TERM = re.compile(r'"([^"]*)"|“([^”]*)”|「([^」]*)」|(\S+)')
+
+
+def drop_implied(alternatives: list[str]) -> list[str]:
+    """An alternative that contains another adds no document to their union
+    (阿斯塔纳宣言 already finds every ...与阿斯塔纳宣言), only shards to fetch."""
+    return [a for a in alternatives if not any(b != a and b in a for b in alternatives)]
 
 
 class Searcher:
@@ -55,7 +66,7 @@ class Searcher:
         q = re.sub(r" +", " ", self.fold(query)).strip()
         aliases = self.manifest["aliases"]
         if q in aliases:  # a whole English name, spaces and all
-            return [sorted(set(aliases[q]) | {q})]
+            return [drop_implied(sorted(set(aliases[q]) | {q}))]
         terms = []
         for m in _TERM.finditer(q):
             quoted = next((g for g in m.groups()[:3] if g is not None), None)
@@ -65,7 +76,7 @@ class Searcher:
             else:
                 word = m.group(4)
                 terms.append(sorted(set(aliases[word]) | {word}) if word in aliases else [word])
-        return terms
+        return [drop_implied(t) for t in terms]
 
     def postings(self, gram: str) -> list[int] | None:
         shard = codec.fnv1a(gram) % self.manifest["shards"]
@@ -97,38 +108,62 @@ class Searcher:
                 for gram in self.grams(alt):
                     got = set(self.postings(gram))
                     ids = got if ids is None else ids & got
-                if len(ids) > REFINE:  # the other bigrams cost a shard each, but spare many chunks
-                    for gram in self.grams(alt, odd=True):
+                odd = self.grams(alt, odd=True)
+                while len(ids) > REFINE and odd:  # each costs a shard but spares many chunks
+                    for gram in odd[:2]:  # two at a time: stop as soon as few are left
                         ids &= set(self.postings(gram))
+                    odd = odd[2:]
                 union |= ids or set()
                 exact = exact and len(alt) <= 2
             result = union if result is None else result & union
         return sorted(result or ()), exact
 
+    def chunk_of(self, doc_id: int) -> int:
+        return bisect.bisect_right(self._chunk_starts, doc_id) - 1
+
     def doc(self, doc_id: int) -> dict:
-        import bisect
-        n = bisect.bisect_right(self._chunk_starts, doc_id) - 1
+        n = self.chunk_of(doc_id)
         chunk = json.loads(self.get(f"chunks/{n}.json"))
         kind, page, anchor, text = chunk["docs"][doc_id - self._chunk_starts[n]]
         url, title = chunk["pages"][page]
         return {"id": doc_id, "kind": ("page", "quote", "section")[kind], "title": title,
                 "url": f"{url}#{anchor}" if anchor else url, "text": text}
 
-    def search(self, query: str, limit: int | None = 20) -> list[dict]:
-        """Documents containing every term, best first; ``limit=None`` verifies all."""
+    def search(self, query: str, limit: int | None = 20, budget: int | None = BUDGET) -> list[dict]:
+        """Documents containing every term, best first; ``limit=None`` verifies all.
+
+        Verifies in rank order, BATCH new chunks at a time, and stops once it
+        has ``limit`` hits or has fetched ``budget`` chunk bytes (no cap when
+        ``limit`` or ``budget`` is None);
+        ``self.complete`` says whether every candidate was verified.
+        """
+        self.complete = True
+        budget = None if limit is None else budget
         terms = self.parse(query)
         if not terms:
             return []
         ids, exact = self.candidates(terms)
-        hits = []
-        for doc_id in ids:
-            if limit is not None and len(hits) >= limit:
-                break
-            if exact and limit is None:
-                hits.append({"id": doc_id})  # postings are the answer; no text needed
-                continue
-            doc = self.doc(doc_id)
-            folded = self.fold(doc["text"])
-            if exact or all(any(alt in folded for alt in alts) for alts in terms):
-                hits.append(doc)
+        if exact and limit is None:
+            return [{"id": i} for i in ids]  # postings are the answer; no text needed
+        hits, i, spent, done = [], 0, 0, 0
+        while i < len(ids) and (limit is None or len(hits) < limit) and (budget is None or spent < budget):
+            batch, chunks = [], set()
+            while i < len(ids) and (limit is None or not exact or len(batch) < limit - len(hits)):
+                n = self.chunk_of(ids[i])
+                if n not in chunks and len(chunks) == BATCH:
+                    break
+                chunks.add(n)
+                batch.append(ids[i])
+                i += 1
+            before = self.bytes
+            docs = [self.doc(d) for d in batch]
+            spent += self.bytes - before
+            for doc in docs:
+                if limit is not None and len(hits) >= limit:
+                    break
+                done += 1
+                folded = self.fold(doc["text"])
+                if exact or all(any(alt in folded for alt in alts) for alts in terms):
+                    hits.append(doc)
+        self.complete = exact or done == len(ids)
         return hits

@@ -31,8 +31,12 @@ export function mountSearch(root, options = {}) {
   const filters = el("details", { class: "zs-filters" }, el("summary", {}, "筛选"), ...Object.values(selects), from, to);
   const status = el("p", { class: "zs-status", role: "status" });
   const list = el("ol", { class: "zs-results" });
+  // Each search fetches at most ~40 KB of text; "more" continues where it stopped
+  // (files already fetched are cached), so no query costs more than it shows.
+  const more = el("button", { type: "button", class: "zs-more", hidden: "" }, "更多结果");
+  let extra = 0;
   root.classList.add("zs");
-  root.append(input, filters, status, list);
+  root.append(input, filters, status, list, more);
   root.dataset.state = "loading";
 
   filters.addEventListener("toggle", async () => {
@@ -77,19 +81,21 @@ export function mountSearch(root, options = {}) {
     const f = Object.fromEntries(Object.entries(selects).map(([k, s]) => [k, s.value]));
     f.from = from.value; f.to = to.value;
     root.dataset.state = "busy";
-    const r = q.trim() ? await ask({ type: "search", q, limit, filters: f }) : { hits: [], total: 0 };
+    const r = q.trim() ? await ask({ type: "search", q, limit: limit * (extra + 1), filters: f }) : { hits: [], total: 0 };
     if (my < shown) return;  // a later keystroke already answered
     shown = my;
     if (r.type === "error") { status.textContent = "搜索出错：" + r.message; return; }
     render(q, r);
+    more.hidden = !r.more;
     root.dataset.query = q;
     root.dataset.state = "ready";
     root.dispatchEvent(new CustomEvent("zs-results", { detail: { query: q, results: r } }));
   }
 
   const ready = ask({ type: "init", indexUrl }).then(() => { root.dataset.state = "ready"; });
-  input.addEventListener("input", () => ready.then(run));
-  filters.addEventListener("change", () => ready.then(run));
+  input.addEventListener("input", () => { extra = 0; ready.then(run); });
+  filters.addEventListener("change", () => { extra = 0; ready.then(run); });
+  more.addEventListener("click", () => { extra++; ready.then(run); });
   if (options.query) { input.value = options.query; ready.then(run); }
-  return { input, ready, search: (q) => { input.value = q; return ready.then(run); }, worker };
+  return { input, ready, search: (q) => { input.value = q; extra = 0; return ready.then(run); }, worker };
 }

@@ -52,15 +52,17 @@ function parse(query) {
   const q = fold(query).replace(/ +/g, " ").trim(), aliases = manifest.aliases;
   const alt = w => Object.prototype.hasOwnProperty.call(aliases, w) ? [...new Set([...aliases[w], w])].sort() : [w];
   if (!q) return [];
-  if (Object.prototype.hasOwnProperty.call(aliases, q)) return [alt(q)];
+  if (Object.prototype.hasOwnProperty.call(aliases, q)) return [dropImplied(alt(q))];
   const terms = [];
   for (const m of q.matchAll(/"([^"]*)"|“([^”]*)”|「([^」]*)」|(\S+)/g)) {
     const quoted = [m[1], m[2], m[3]].find(g => g !== undefined);
     if (quoted !== undefined) { if (quoted.trim()) terms.push([quoted.trim()]); }
     else terms.push(alt(m[4]));
   }
-  return terms;
+  return terms.map(dropImplied);
 }
+// An alternative containing another adds no document to their union, only shards (query.py drop_implied).
+const dropImplied = alts => alts.filter(a => !alts.some(b => b !== a && a.includes(b)));
 
 function fnv1a(s) {
   let h = 0x811c9dc5;
@@ -112,8 +114,9 @@ async function candidates(terms) {
       const lists = await Promise.all(grams(alt).map(postings));
       lists.sort((a, b) => a.length - b.length);
       let ids = lists.reduce(intersect);
-      if (ids.length > REFINE)  // the other bigrams cost a shard each, but spare many chunks
-        for (const more of await Promise.all(grams(alt, true).map(postings))) ids = intersect(ids, more);
+      // Each other bigram costs a shard but spares many chunks; two at a time, until few are left.
+      for (let odd = grams(alt, true); ids.length > REFINE && odd.length; odd = odd.slice(2))
+        for (const more of await Promise.all(odd.slice(0, 2).map(postings))) ids = intersect(ids, more);
       ids.forEach(x => union.add(x));
       exact = exact && Array.from(alt).length <= 2;
     }
@@ -167,21 +170,24 @@ function snippet(text, folded, terms, width = 90) {
   return { parts, before: start > 0, after: end < text.length };
 }
 
-async function search({ q, limit = 20, filters = {}, maxChunks = 40 }) {
+// Verify candidates in rank order, BATCH new chunks at a time (fetched in parallel), until
+// `limit` hits or `budget` chunk bytes: the same steps as query.py Searcher.search.
+const BATCH = 4, BUDGET = 40000;
+async function search({ q, limit = 20, filters = {}, budget = BUDGET }) {
   const start = bytes, terms = parse(q);
-  if (!terms.length) return { terms, total: 0, exact: true, hits: [], bytes: 0 };
+  if (!terms.length) return { terms, total: 0, exact: true, complete: true, hits: [], bytes: 0 };
   let [ids, exact] = await candidates(terms);
   const rows = await allowed(filters);
   if (rows) ids = ids.filter(i => rows.has(rowOfDoc[i]));
-  const hits = [], fetched = new Set(); let i = 0, done = 0;
-  while (i < ids.length && hits.length < limit && fetched.size < maxChunks) {
-    const batch = [];  // fetch up to 6 chunks at once, in rank order
-    const chunks = new Set();
-    for (; i < ids.length && chunks.size <= 6 && batch.length < limit - hits.length + 40; i++) {
-      const c = chunkOf(ids[i]); if (!chunks.has(c) && chunks.size === 6) break;
-      chunks.add(c); fetched.add(c); batch.push(ids[i]);
+  const hits = []; let i = 0, done = 0, spent = 0;
+  while (i < ids.length && hits.length < limit && spent < budget) {
+    const batch = [], chunks = new Set();
+    for (; i < ids.length && (!exact || batch.length < limit - hits.length); i++) {
+      const c = chunkOf(ids[i]); if (!chunks.has(c) && chunks.size === BATCH) break;
+      chunks.add(c); batch.push(ids[i]);
     }
-    const docs = await Promise.all(batch.map(doc));
+    const before = bytes, docs = await Promise.all(batch.map(doc));
+    spent += bytes - before;
     for (const d of docs) {
       if (hits.length >= limit) break;
       done++;
@@ -193,7 +199,7 @@ async function search({ q, limit = 20, filters = {}, maxChunks = 40 }) {
   // exact: the postings are the answer. Otherwise only what was verified is known.
   const complete = exact || done >= ids.length;
   return { terms, total: exact ? ids.length : (complete ? hits.length : null), candidates: ids.length,
-           exact, complete, hits, bytes: bytes - start };
+           exact, complete, more: !complete || ids.length > hits.length, hits, bytes: bytes - start };
 }
 
 self.onmessage = async (e) => {

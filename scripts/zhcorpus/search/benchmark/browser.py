@@ -1,0 +1,130 @@
+"""Run Material's search, Pagefind and ours in headless Chromium on one site.
+
+Bytes are what the local server sent (every engine's fetches, worker and
+WebAssembly included, counted the same way); each engine starts in a fresh
+browser context, so its first query pays for everything it needs.
+Latency: ours from the input event (the last key) to results on screen;
+Material and Pagefind from handing the query to their API to its answer,
+which leaves out their UI and debounce, so theirs is a lower bound.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--no-first-run", "--disable-component-update", "--disable-sync"]
+
+# Material: its own search worker, driven with its own messages (SETUP 0 -> READY 1,
+# QUERY 2 -> RESULT 3), as its UI does; the query goes in verbatim, as typed.
+# Pagefind: its JS API; like its UI, it loads the first 20 results' fragments.
+HARNESS = """<!doctype html><meta charset="utf-8"><title>bench</title><script type="module">
+window.engines = {
+  async material(workerUrl) {
+    const w = new Worker(workerUrl);
+    const send = msg => new Promise(res => { w.onmessage = e => res(e.data); w.postMessage(msg); });
+    const index = await (await fetch("search/search_index.json")).json();
+    await send({ type: 0, data: { config: index.config, docs: index.docs, options: { suggest: false } } });
+    window.ask = async q => {
+      const r = await send({ type: 2, data: q });
+      return [...new Set((r.data.items || []).flat().map(i => i.location.split("#")[0]))];
+    };
+  },
+  async pagefind() {
+    const pf = await import("./pagefind/pagefind.js");
+    await pf.options({ excerptLength: 30 });
+    await pf.init();
+    window.ask = async q => {
+      const r = await pf.search(q);
+      await Promise.all(r.results.slice(0, 20).map(x => x.data()));
+      return r.results.map(x => x.id);
+    };
+  },
+};
+</script>"""
+
+
+class _Counting(http.server.SimpleHTTPRequestHandler):
+    sent = 0
+
+    def copyfile(self, source, outputfile):
+        data = source.read()
+        type(self).sent += len(data)
+        outputfile.write(data)
+
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def serve(site: Path):
+    (site / "bench.html").write_text(HARNESS, encoding="utf-8")
+    handler = type("Handler", (_Counting,), {"sent": 0})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/", handler
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextmanager
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def run_api_engine(browser, base: str, counter, engine: str, queries: list[str], arg: str | None = None) -> dict:
+    """-> {"results": [[page or id, ...] per query], "ms": [...], "bytes": [...], "setup_ms", "setup_bytes"}."""
+    ctx = browser.new_context()
+    page = ctx.new_page()
+    page.goto(base + "bench.html")
+    page.wait_for_function("window.engines !== undefined")
+    counter.sent = 0
+    t0 = time.perf_counter()
+    page.evaluate(f"a => window.engines.{engine}(a)", arg)
+    out = {"setup_ms": (time.perf_counter() - t0) * 1000, "setup_bytes": counter.sent,
+           "results": [], "ms": [], "bytes": []}
+    for q in queries:
+        counter.sent = 0
+        ms, got = page.evaluate("""async q => { const t0 = performance.now(); const r = await window.ask(q);
+                                   return [performance.now() - t0, r]; }""", q)
+        out["results"].append(got)
+        out["ms"].append(ms)
+        out["bytes"].append(counter.sent)
+    ctx.close()
+    return out
+
+
+def run_ours(browser, base: str, counter, queries: list[str], index_dir: str = "zsearch") -> dict:
+    """Typed into our UI (demo.html): time to results on screen and bytes, per query."""
+    ctx = browser.new_context()
+    page = ctx.new_page()
+    counter.sent = 0
+    page.goto(f"{base}{index_dir}/demo.html")
+    page.wait_for_function("document.querySelector('.zs').dataset.state === 'ready'")
+    out = {"setup_bytes": counter.sent, "ms": [], "bytes": []}
+    for q in queries:
+        counter.sent = 0
+        ms = page.evaluate("""q => new Promise(res => {
+            const root = document.querySelector('.zs'), input = root.querySelector('input');
+            const t0 = performance.now();
+            root.addEventListener('zs-results', () => requestAnimationFrame(() => res(performance.now() - t0)), {once: true});
+            input.value = q; input.dispatchEvent(new Event('input'));
+        })""", q)
+        out["ms"].append(ms)
+        out["bytes"].append(counter.sent)
+    ctx.close()
+    return out
