@@ -3,8 +3,10 @@
 
     python scripts/bench_site.py [--corpus DIR] [--taxonomy FILE] [--speakers FILE]
 
-Numbers: build time (whole `mkdocs build --strict`, wall clock), page count
-(HTML files), total bytes of the built site, and the largest page.
+Numbers: build time (whole `mkdocs build --strict`, wall clock, both
+editions: the main build runs the Traditional one), then for each edition
+(Simplified at the root, Traditional under zh-Hant/): page count (HTML
+files), total bytes, the largest page, and the bytes of its search index.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # scripts/ -> zhcorpus
 
 from zhcorpus.site.buildrun import build_site  # noqa: E402
+from zhcorpus.site.edition import HANT_DIR  # noqa: E402
 
 
 def main() -> int:
@@ -30,15 +33,29 @@ def main() -> int:
         if result.returncode != 0:
             print(result.log, file=sys.stderr)
             return result.returncode
-        files = [p for p in result.site_dir.rglob("*") if p.is_file()]
-        pages = [p for p in files if p.suffix == ".html"]
-        largest = max(pages, key=lambda p: p.stat().st_size)
-        print(f"build time:    {result.seconds:.2f} s")
-        print(f"pages:         {len(pages)}")
-        print(f"total bytes:   {sum(p.stat().st_size for p in files)}")
-        print(f"largest page:  {largest.stat().st_size} bytes ({largest.relative_to(result.site_dir)})")
+        print(f"build time:    {result.seconds:.2f} s (both editions)")
+        total = 0
+        for name, root in (("zh-Hans", result.site_dir), ("zh-Hant", result.site_dir / HANT_DIR)):
+            total += _report(name, root, result.site_dir)
+        print(f"total bytes:   {total} (both editions)")
         print(f"warnings:      {len(result.warnings)}")
     return 0
+
+
+def _report(name: str, root: Path, site_dir: Path) -> int:
+    """Print one edition's numbers; return its total bytes."""
+    # The Simplified edition is the site root minus the Traditional folder.
+    files = [p for p in root.rglob("*") if p.is_file() and not (root == site_dir and p.is_relative_to(site_dir / HANT_DIR))]
+    pages = [p for p in files if p.suffix == ".html"]
+    size = sum(p.stat().st_size for p in files)
+    search = sum(p.stat().st_size for p in files if p.is_relative_to(root / "search") and p.suffix != ".html")
+    largest = max(pages, key=lambda p: p.stat().st_size)
+    print(f"[{name}]")
+    print(f"  pages:         {len(pages)}")
+    print(f"  total bytes:   {size}")
+    print(f"  search index:  {search} bytes (search/, engine included)")
+    print(f"  largest page:  {largest.stat().st_size} bytes ({largest.relative_to(site_dir)})")
+    return size
 
 
 if __name__ == "__main__":

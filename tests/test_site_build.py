@@ -13,6 +13,8 @@ import pytest
 from zhcorpus.site.buildrun import FIXTURES, REPO, build_site, inputs_for_tests
 from zhcorpus.site.corpus import load_articles
 
+HANT = "zh-Hant"  # the Traditional edition's folder in the built site
+
 URL = re.compile(r"https?://[A-Za-z0-9.-]+[^\s\"'<>)`]*")
 A_HREF = re.compile(r"<a\b[^>]*\bhref=\"(https?://[^\"]+)\"")
 # Hosts that appear in Material's vendored JS/CSS but are never requested:
@@ -55,12 +57,18 @@ def test_strict_build_has_no_warnings(site):
     assert site.warnings == []
 
 
-def test_every_page_declares_simplified_chinese(site):
+def _in_hant(site, page: Path) -> bool:
+    return page.relative_to(site.site_dir).parts[0] == HANT
+
+
+def test_every_page_declares_its_edition(site):
     pages = _html(site)
     assert site.site_dir / "404.html" in pages
+    assert site.site_dir / HANT / "index.html" in pages
     for page in pages:
         head = page.read_text(encoding="utf-8")[:300]
-        assert '<html lang="zh-Hans"' in head, page
+        lang = "zh-Hant" if _in_hant(site, page) else "zh-Hans"
+        assert f'<html lang="{lang}"' in head, page
 
 
 def test_no_reference_to_another_host(site):
@@ -126,14 +134,54 @@ def test_index_urls_are_ascii(site):
         assert rel.isascii(), rel
 
 
-def test_search_keeps_names_whole(site):
-    index = json.loads((site.site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert "\\u200b" in index["config"]["separator"]  # the regex escape, as JS reads it
-    assert index["config"]["lang"] == ["zh"]
-    text = "\u200b".join(d["title"] + "\u200b" + d["text"] for d in index["docs"])
-    for name in ("托卡耶夫", "米尔济约耶夫", "阿斯塔纳宣言"):
-        if name in text:
-            assert f"\u200b{name}\u200b" in text, name
+def _search_docs(site_dir: Path) -> dict[str, str]:
+    """url -> text of every document in our search index (its chunks)."""
+    docs = {}
+    for chunk in sorted((site_dir / "search" / "chunks").glob("*.json")):
+        data = json.loads(chunk.read_text(encoding="utf-8"))
+        for kind, page, anchor, text in data["docs"]:
+            url = data["pages"][page][0]
+            docs[f"{url}#{anchor}" if anchor else url] = text
+    return docs
+
+
+def test_our_search_index_replaces_materials(site):
+    for root in (site.site_dir, site.site_dir / HANT):
+        search = root / "search"
+        for name in ("manifest.json", "facets.json", "search-ui.js", "search-worker.js", "search.css", "index.html"):
+            assert (search / name).is_file(), search / name
+        assert not (search / "search_index.json").exists()  # Material's plugin is off
+        assert not (search / "demo.html").exists()
+        assert list((root / "assets" / "javascripts").glob("lunr/**/*.js")) == []
+    manifest = json.loads((site.site_dir / "search" / "manifest.json").read_text(encoding="utf-8"))
+    assert "tokayev" in manifest["aliases"]  # English names find Chinese text
+    docs = _search_docs(site.site_dir)
+    articles = load_articles(Path(inputs_for_tests()["corpus"]) / "articles")
+    assert all(f"articles/{a.slug}/" in docs for a in articles)
+    assert any(url.endswith("#p1") for url in docs)
+
+
+def test_search_page_mounts_our_engine(site):
+    for root in (site.site_dir, site.site_dir / HANT):
+        html = (root / "search" / "index.html").read_text(encoding="utf-8")
+        assert 'id="zh-search"' in html
+        assert '<script type="module" src="../assets/zhcorpus-search.js"' in html
+        assert 'href="../search/search.css"' in html or 'href="search.css"' in html
+        js = (root / "assets" / "zhcorpus-search.js").read_text(encoding="utf-8")
+        assert 'from "../search/search-ui.js"' in js
+
+
+def test_header_search_goes_to_the_search_page(site):
+    for page in _html(site):
+        html = page.read_text(encoding="utf-8")
+        form = re.search(r'<form class="zh-header-search"[^>]*action="([^"]+)"', html)
+        assert form, page
+        assert 'name="q"' in html
+        target = (page.parent / form.group(1)).resolve() if not form.group(1).startswith("/") else None
+        if target is not None:  # 404 pages use an absolute path under the sub-path
+            assert (target / "index.html").is_file(), (page, form.group(1))
+            edition_root = site.site_dir / HANT if _in_hant(site, page) else site.site_dir
+            assert target == (edition_root / "search").resolve(), page
 
 
 def test_404_works_under_the_sub_path(site):
@@ -174,21 +222,6 @@ def test_home_timeline_and_counts(fixture_site):
     assert "dates/2025-06-20/" in html  # a date outside the summit week
 
 
-def test_jieba_dictionary_keeps_bare_names_not_titled_forms():
-    from zhcorpus.site import jiebadict
-    from zhcorpus.site.names import load_names
-
-    inputs = inputs_for_tests()
-    names = load_names(
-        inputs["taxonomy"] or REPO / "seeds" / "taxonomy.yml",
-        inputs["speakers"] or REPO / "seeds" / "speakers.yml",
-    )
-    words = jiebadict.words(load_articles(Path(inputs["corpus"]) / "articles"), names)
-    assert "托卡耶夫" in words and "米尔济约耶夫" in words and "阿斯塔纳宣言" in words
-    assert not any(w.startswith("托卡耶夫") and w != "托卡耶夫" for w in words)
-    assert all(re.search(r"[\u3400-\u9fff]", w) for w in words)
-
-
 # --- quotes ---------------------------------------------------------------------
 
 def _quotes(corpus) -> list:
@@ -208,13 +241,10 @@ def test_quotes_page_has_one_heading_per_quote(site):
     html = _article_html(site, "quotes")
     assert re.findall(r'<h3 id="(q-[0-9a-z]+)"', html).count(quotes[0].id) == 1
     assert sorted(re.findall(r'<h3 id="(q-[0-9a-z]+)"', html)) == sorted(q.id for q in quotes)
-    # Each quote is its own search entry, holding the quote's words.
-    index = json.loads((site.site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    entries = {d["location"]: d for d in index["docs"]}
+    # Each quote is its own search document, linking to its entry.
+    docs = _search_docs(site.site_dir)
     for quote in quotes:
-        entry = entries[f"quotes/#{quote.id}"]
-        assert htmllib.unescape(entry["text"]).replace("\u200b", "").find(quote.text[:8]) >= 0, quote.id
-        assert len(entry["title"].replace("\u200b", "")) <= 40
+        assert quote.text[:8] in docs[f"quotes/#{quote.id}"], quote.id
 
 
 def test_speaker_pages_list_exactly_their_quotes(site):
@@ -277,16 +307,92 @@ def test_events_nest_under_their_parent(fixture_site):
     assert 'href="../summit-2025/"' in child
 
 
-def test_dotted_names_are_searchable(fixture_site):
-    from zhcorpus.site import jiebadict
-    from zhcorpus.site.names import load_names
+def test_dotted_names_are_found_whole(fixture_site):
+    # Substring search needs no word segmentation: the full dotted name and each
+    # part are in one document, and a query is matched character by character.
+    docs = _search_docs(fixture_site.site_dir)
+    assert any("西罗吉丁·穆赫里丁" in text for text in docs.values())
 
-    names = load_names(
-        FIXTURES / "seeds" / "taxonomy.yml", FIXTURES / "seeds" / "speakers.yml", FIXTURES / "corpus" / "speakers.yml"
-    )
-    words = jiebadict.words(load_articles(FIXTURES / "corpus" / "articles"), names)
-    assert "西罗吉丁" in words and "穆赫里丁" in words
-    index = json.loads((fixture_site.site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert "·" in re.sub(r"\\u00b7", "·", index["config"]["separator"])  # queries cut where jieba's input is cut
-    text = "\u200b".join(d["title"] + "\u200b" + d["text"] for d in index["docs"])
-    assert "\u200b西罗吉丁\u200b" in text and "\u200b穆赫里丁\u200b" in text
+
+# --- the Traditional edition (zh-Hant/) -------------------------------------------
+
+
+def _text(html: str) -> str:
+    return htmllib.unescape(re.sub(r"<[^>]+>", "", html))
+
+
+def test_traditional_edition_is_in_traditional(site):
+    hans = _article_html(site, "about")
+    hant = _article_html(site, f"{HANT}/about")
+    assert "语料" in _text(hans) and "语料" not in _text(hant) and "語料" in _text(hant)
+    home = (site.site_dir / HANT / "index.html").read_text(encoding="utf-8")
+    assert "<title>" in home and "報道" in home.split("<title>")[1].split("</title>")[0]
+    assert "报道" not in _text(home.split("<article")[1].split("</article>")[0])
+    # Nav titles come from mkdocs.yml and are converted too.
+    assert "按事件" in home and "關於語料" in home and "关于语料" not in home
+
+
+def test_traditional_edition_links_and_cites_itself(site):
+    corpus = inputs_for_tests()["corpus"]
+    article = load_articles(Path(corpus) / "articles")[0]
+    html = (site.site_dir / HANT / "articles" / article.slug / "index.html").read_text(encoding="utf-8")
+    assert f"zhcorpus/{HANT}/articles/{article.slug}/" in html  # canonical and citation
+
+
+def test_hong_kong_article_is_shown_as_printed_in_traditional(fixture_site):
+    from zhcorpus.convert import to_hong_kong
+
+    articles = load_articles(FIXTURES / "corpus" / "articles")
+    hk = next(a for a in articles if a.script_original == "zh-Hant" and a.original)
+    body = _article_html(fixture_site, f"{HANT}/articles/{hk.slug}")
+    text = htmllib.unescape(body)
+    assert hk.original["title"] in _text(body.split("</h1>")[0])
+    for para in hk.original["paragraphs"]:
+        printed = para["text"]
+        if para["anchor"].startswith("p"):
+            shown = body.split(f'id="{para["anchor"]}"')[1].split("</p>")[0]
+            assert printed in htmllib.unescape(shown), para["anchor"]
+    assert ">原文</label>" not in body  # no tabs: the printed text is the text
+    # The Simplified edition keeps its tabs with the printed text in 原文.
+    assert ">原文</label>" in _article_html(fixture_site, f"articles/{hk.slug}")
+    assert "\ue000" not in text and "\ue001" not in text
+    assert to_hong_kong(hk.body[:0]) == ""  # sanity: converter importable
+
+
+def test_no_page_keeps_conversion_markers(site):
+    for page in _html(site):
+        text = page.read_text(encoding="utf-8")
+        assert "\ue000" not in text and "\ue001" not in text, page
+
+
+_SWITCH = re.compile(r'<a href="([^"]+)" class="zh-edition__link" lang="(zh-Han[st])"')
+
+
+def test_edition_switcher_links_resolve_to_the_same_page(site):
+    for page in _html(site):
+        if page.name == "404.html":
+            continue
+        links = dict((lang, href) for href, lang in _SWITCH.findall(page.read_text(encoding="utf-8")))
+        assert set(links) == {"zh-Hans", "zh-Hant"}, page
+        rel = page.relative_to(site.site_dir)
+        if _in_hant(site, page):
+            rel = rel.relative_to(HANT)
+        for lang, href in links.items():
+            target = (page.parent / href).resolve() / "index.html"
+            root = site.site_dir / HANT if lang == "zh-Hant" else site.site_dir
+            assert target == (root / rel).resolve(), (page, lang, href)
+            assert target.is_file(), (page, href)
+
+
+def test_traditional_search_index_has_traditional_snippets(fixture_site):
+    from zhcorpus.convert import to_hong_kong
+    from zhcorpus.site.quotedata import load_quotes
+
+    hans, hant = _search_docs(fixture_site.site_dir), _search_docs(fixture_site.site_dir / HANT)
+    assert set(hans) == set(hant)  # same documents, same (relative) links
+    quote = next(q for q in load_quotes(FIXTURES / "corpus" / "quotes.jsonl") if q.speaker_id == "tokayev")
+    assert to_hong_kong(quote.text[:10]) in hant[f"quotes/#{quote.id}"]
+    hk = next(a for a in load_articles(FIXTURES / "corpus" / "articles") if a.script_original == "zh-Hant")
+    assert hant[f"articles/{hk.slug}/#p1"] == hk.original["paragraphs"][0]["text"]
+    labels = json.loads((fixture_site.site_dir / HANT / "search" / "facets.json").read_text(encoding="utf-8"))
+    assert "Tokayev" in labels["values"]["speaker"]["tokayev"]["label"]

@@ -65,8 +65,7 @@ def test_speaker_page(page, base_url, articles):
     _shot(page, "speaker")
 
 
-# Phrases of a Tokayev quote whose words are distinctive (real corpus, fixtures):
-# lunr ORs query terms, so a phrase of common words can rank a longer text first.
+# Phrases of a Tokayev quote (real corpus, fixtures).
 QUOTE_PHRASES = ("中亚—中国框架将成为一个建设性", "中亚与中国的伙伴关系正迈向新的高度")
 
 
@@ -77,32 +76,70 @@ def quotes():
     return load_quotes(Path(inputs_for_tests()["corpus"]) / "quotes.jsonl")
 
 
+def _hant(text):
+    from zhcorpus.convert import to_hong_kong
+
+    return to_hong_kong(text)
+
+
+def _wait_results(page, query):
+    page.wait_for_function(
+        "q => { const r = document.querySelector('#zh-search'); return r && r.dataset.query === q && r.dataset.state === 'ready'; }",
+        arg=query, timeout=15000)
+    return page.eval_on_selector_all(".zs-results a", "els => els.map(e => e.href)")
+
+
 def _search(page, base_url, query):
+    """Type into the header field on the home page; Enter opens the search page."""
     page.goto(base_url)
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator("input.md-search__input").click()
-    page.keyboard.type(query, delay=50)
-    page.keyboard.press("End")  # Material listens for key events
-    page.locator(".md-search-result__item a").first.wait_for(timeout=15000)
+    page.locator(".zh-header-search__input").fill(query)
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/search/\?q="))
+    return _wait_results(page, query)
 
 
-def test_search_for_a_quote_lands_on_it(page, base_url, quotes):
+def _first_result(page):
+    return page.locator(".zs-group").first.locator("a").evaluate_all("els => els.map(e => e.href)")
+
+
+def _found_quote(quotes):
     found = [(q, p) for q in quotes for p in QUOTE_PHRASES if p in q.text]
     if not found:
         pytest.skip("no known quote phrase in this corpus")
-    quote, phrase = found[0]
+    return found[0]
+
+
+def test_search_for_a_quote_lands_on_it(page, base_url, quotes):
+    quote, phrase = _found_quote(quotes)
     _search(page, base_url, phrase)
-    first = page.locator(".md-search-result__item").first
-    hrefs = first.locator("a").evaluate_all("els => els.map(e => e.href)")
-    # The first result is a page and its best sections: the quote's entry, or
-    # the article (paragraph) reporting it.
-    targets = {(urlsplit(h).path, urlsplit(h).fragment) for h in hrefs[:2]}
+    first = _first_result(page)
     quote_entry = (urlsplit(urljoin(base_url, "quotes/")).path, quote.id)
-    articles = {urlsplit(urljoin(base_url, f"articles/{s.slug}/")).path for s in quote.sources}
-    assert quote_entry in targets or urlsplit(hrefs[0]).path in articles, hrefs[:3]
-    first.locator(f"a[href*='#{quote.id}']").first.click()
+    paragraphs = {(urlsplit(urljoin(base_url, f"articles/{s.slug}/")).path, s.anchor) for s in quote.sources}
+    targets = {(urlsplit(h).path, urlsplit(h).fragment) for h in first}
+    assert quote_entry in targets or targets & paragraphs, first
+    page.locator(f".zs-results a[href$='#{quote.id}']").first.click()
     page.wait_for_url(re.compile(rf"/zhcorpus/quotes/.*#{quote.id}$"))
     assert page.locator(f"h3#{quote.id}").is_visible()
+
+
+def test_traditional_query_finds_the_same(page, base_url, quotes):
+    quote, phrase = _found_quote(quotes)
+    simplified = _search(page, base_url, phrase)
+    assert _hant(phrase) != phrase
+    assert _search(page, base_url, _hant(phrase)) == simplified
+    # A phrase in corner quotes is one exact phrase, in either script.
+    assert _search(page, base_url, "「中國—中亞精神」") == _search(page, base_url, "中国—中亚精神")
+    assert page.locator(".zs-results mark").count() >= 1
+
+
+def test_english_name_finds_chinese(page, base_url, quotes):
+    hrefs = _search(page, base_url, "Tokayev")
+    assert hrefs, "no result for Tokayev"
+    marks = set(page.eval_on_selector_all(".zs-results mark", "els => els.map(e => e.textContent)"))
+    assert "托卡耶夫" in marks, marks
+    said = [q for q in quotes if q.speaker_id == "tokayev"]
+    if said:
+        assert any(urlsplit(h).fragment in {q.id for q in said} for h in hrefs), hrefs
 
 
 def test_speaker_page_shows_his_quote(page, base_url, quotes):
@@ -138,19 +175,55 @@ def test_original_tab_on_traditional_article(page, base_url, articles):
 def test_chinese_search(page, base_url, articles, query):
     expected = {f"articles/{a.slug}/" for a in articles if query in a.body or query in a.title}
     assert expected, f"no article mentions {query}"
-    page.goto(base_url)
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    box = page.locator("input.md-search__input")
-    box.click()
-    page.keyboard.type(query, delay=50)
-    page.keyboard.press("End")  # Material listens for key events
-    page.locator(".md-search-result__item a").first.wait_for(timeout=15000)
-    hrefs = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
-    paths = {urlsplit(h).path for h in hrefs}  # drop ?h= highlighting and #anchors
-    # The speaker page may rank first; the articles themselves must be found too.
+    hrefs = _search(page, base_url, query)
+    paths = {urlsplit(h).path for h in hrefs}
     assert any(p.endswith(e) for p in paths for e in expected), paths
+    # Every result links to a page of this site, most to an exact paragraph or quote.
+    assert all(h.startswith(base_url) for h in hrefs)
+    assert any(re.search(r"#(p\d+|q-[0-9a-z]+)$", h) for h in hrefs)
     if query == "托卡耶夫":
         _shot(page, "search")
+
+
+# --- the Traditional edition ----------------------------------------------------
+
+
+def test_switch_editions_and_stay_on_the_page(page, base_url, articles):
+    slug = articles[0].slug
+    page.goto(urljoin(base_url, f"articles/{slug}/"))
+    page.locator(".zh-edition a[lang='zh-Hant']").click()
+    page.wait_for_url(urljoin(base_url, f"zh-Hant/articles/{slug}/"))
+    assert page.locator("html").get_attribute("lang") == "zh-Hant"
+    assert page.locator("#p1").is_visible()
+    page.locator(".zh-edition a[lang='zh-Hans']").click()
+    page.wait_for_url(urljoin(base_url, f"articles/{slug}/"))
+    assert page.locator("html").get_attribute("lang") == "zh-Hans"
+    page.goto(urljoin(base_url, "zh-Hant/"))
+    page.locator(".zh-edition a[lang='zh-Hans']").click()
+    page.wait_for_url(base_url)
+
+
+def test_hong_kong_article_as_printed_in_traditional(page, base_url, articles):
+    hk = next(a for a in articles if a.script_original == "zh-Hant" and a.original)
+    page.goto(urljoin(base_url, f"zh-Hant/articles/{hk.slug}/"))
+    first = hk.original["paragraphs"][0]
+    assert page.locator(f"#{first['anchor']}").inner_text().startswith(first["text"][:10])
+    _shot(page, "article-hant")
+
+
+def test_search_in_the_traditional_edition(page, base_url, quotes):
+    quote, phrase = _found_quote(quotes)
+    page.goto(urljoin(base_url, "zh-Hant/"))
+    page.locator(".zh-header-search__input").fill(phrase)
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/zh-Hant/search/\?q="))
+    hrefs = _wait_results(page, phrase)
+    assert hrefs and all(h.startswith(urljoin(base_url, "zh-Hant/")) for h in hrefs), hrefs
+    snippets = page.locator(".zs-snippet").all_inner_texts()
+    assert any(_hant(phrase) in s.replace("…", "") for s in snippets), snippets
+    page.locator(f".zs-results a[href$='#{quote.id}']").first.click()
+    page.wait_for_url(re.compile(rf"/zhcorpus/zh-Hant/quotes/.*#{quote.id}$"))
+    assert page.locator("html").get_attribute("lang") == "zh-Hant"
 
 
 def test_crawl_every_page_same_host_no_broken_links(page, base_url, built_site):
@@ -195,9 +268,14 @@ def axe_source():
     return path.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("where", ["", "articles/{slug}/", "speakers/", "speakers/tokayev/", "quotes/"])
+@pytest.mark.parametrize("where", [
+    "", "articles/{slug}/", "speakers/", "speakers/tokayev/", "quotes/", "search/?q=托卡耶夫",
+    "zh-Hant/", "zh-Hant/articles/{slug}/", "zh-Hant/search/?q=Tokayev",
+])
 def test_no_serious_accessibility_violations(page, base_url, articles, axe_source, where):
     page.goto(urljoin(base_url, where.format(slug=articles[0].slug)))
+    if "search/" in where:
+        page.wait_for_function("document.querySelector('#zh-search').dataset.query !== undefined")
     page.add_script_tag(content=axe_source)
     result = page.evaluate("async () => await axe.run(document)")
     bad = [

@@ -12,7 +12,9 @@ Modules, in the order a build uses them:
     articlepage, speakerpage, quotepages   the article, speaker and quotes pages
     assemble   every generated page, for the hook
     home       the generated parts of the home page
-    jiebadict  the jieba user dictionary for the search index
+    edition    the Simplified and Traditional editions: script conversion
+    searchindex  our search engine's index for an edition (zhcorpus.search)
+    hantbuild  the Traditional edition's build, run by the main build
     hooks      the MkDocs event handlers wiring it all together
     buildrun   run ``mkdocs build`` (used by tests and scripts/bench_site.py)
 """

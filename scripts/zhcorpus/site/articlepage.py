@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
-from . import markup
+from . import edition, markup
 from .corpus import Article
 from .pages import Catalogue, entry_path
 from .quotepages import QUOTES_PATH, speaker_label
@@ -21,6 +21,10 @@ def _meta_links(cat: Catalogue, article: Article, kind: IndexKind) -> str:
     parts = []
     for ident in article.ids(kind.key):
         part = markup.link(cat.display(kind, ident), "../" + entry_path(kind, ident))
+        # English beside the Chinese name: readers who know Tokayev, not 托卡耶夫.
+        en = cat.names.en(kind.key, ident) if kind.key in ("events", "speakers", "themes") else None
+        if en:
+            part += f' <span class="zh-en-inline" lang="en">{markup.escape(en)}</span>'
         why = article.matched_terms(kind.key, ident)
         if why:
             part += f"（匹配：{markup.escape('、'.join(why))}）"
@@ -96,6 +100,31 @@ def _original_block(original: dict) -> str:
     return "\n\n".join(out)
 
 
+def _printed_body(original: dict) -> str:
+    """The Traditional edition's body of a Hong Kong article: the text as
+    printed, with the body's anchors (#pN, #sN) so every link still lands."""
+    out = []
+    for para in original.get("paragraphs") or []:
+        anchor, text = str(para.get("anchor") or ""), str(para.get("text", ""))
+        if anchor.startswith("s"):
+            out.append(f"## {markup.escape(text)} {{: #{anchor} }}")
+        else:
+            out.append(markup.paragraph(text, anchor=anchor or None))
+    return "\n\n".join(out)
+
+
+def _body(cat: Catalogue, article: Article) -> list[str]:
+    body = article.body.strip("\n")
+    if not edition.printed_in_traditional(article):
+        return [body]
+    if cat.edition == edition.HANT:
+        note = markup.paragraph("本文为香港文汇报原文，照原刊繁体文字排印。", css="zh-printed-note")
+        return [note, edition.keep(_printed_body(article.original))]
+    # Kept: the printed text must never be converted (see edition.py).
+    return ['=== "简体"\n\n' + markup.indent(body),
+            '=== "原文"\n\n' + markup.indent(edition.keep(_original_block(article.original)))]
+
+
 def _cite_block(article: Article, site_url: str | None) -> str:
     url = urljoin(site_url, f"{ARTICLES_URL}/{article.slug}/") if site_url else f"{ARTICLES_URL}/{article.slug}/"
     citation = f"{article.source}：《{article.title}》，{article.date}。{url}"
@@ -128,12 +157,7 @@ def article_page(cat: Catalogue, article: Article, site_url: str | None) -> str:
         parts.append(_pull_quotes_block(article))
     if not article.on_topic:
         parts.append('!!! note "说明"\n\n    本文与峰会主题无关，为保持来源完整而保留。')
-    body = article.body.strip("\n")
-    if article.original and article.script_original == "zh-Hant":
-        parts.append('=== "简体"\n\n' + markup.indent(body))
-        parts.append('=== "原文"\n\n' + markup.indent(_original_block(article.original)))
-    else:
-        parts.append(body)
+    parts += _body(cat, article)
     if article.captions:
         captions = "\n".join(f"- {markup.escape(c)}" for c in article.captions)
         parts.append(f'<div class="zh-captions" markdown>\n\n**图片说明**\n\n{captions}\n\n</div>')

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from .articlepage import article_page
-from .pages import Catalogue, article_path, entry_path, index_entry, index_listing
-from .quotepages import QUOTES_PATH, quotes_page
+from .pages import Catalogue, article_path, index_entry, index_listing
+from .quotepages import QUOTES_PATH, much_reported, quote_sources_page, quote_sources_path, quotes_page
 from .settings import INDEX_KINDS
 from .speakerpage import speaker_page
 
@@ -15,8 +15,10 @@ def all_pages(cat: Catalogue, site_url: str | None) -> dict[str, str]:
         pages[f"{kind.url}/index.md"] = index_listing(cat, kind)
         for ident, articles in cat.groups(kind).items():
             if kind.key == "speakers":
-                pages[entry_path(kind, ident)] = speaker_page(cat, ident, articles)
+                pages.update(speaker_page(cat, ident, articles))
             else:
-                pages[entry_path(kind, ident)] = index_entry(cat, kind, ident, articles)
+                pages.update(index_entry(cat, kind, ident, articles))
     pages[QUOTES_PATH] = quotes_page(cat)
+    for quote in much_reported(cat):
+        pages[quote_sources_path(quote)] = quote_sources_page(cat, quote)
     return pages

@@ -23,6 +23,11 @@ def counts(cat: Catalogue) -> str:
     )
 
 
+# The home page shows a day's first articles and links to the day's index:
+# listing them all would grow the home page with the corpus.
+PER_DAY = 12
+
+
 def timeline(cat: Catalogue, days: tuple[str, ...]) -> str:
     """Coverage by day for the summit week, then a pointer to other dates."""
     out = []
@@ -31,7 +36,9 @@ def timeline(cat: Catalogue, days: tuple[str, ...]) -> str:
         out.append(f"### {markup.escape(date_label(day))} {{: #day-{day} }}")
         out.append("")
         if articles:
-            out.extend(article_item(a, "") for a in articles)
+            out.extend(article_item(a, "") for a in articles[:PER_DAY])
+            if len(articles) > PER_DAY:
+                out.append(f"- {markup.link(f'当日全部 {len(articles)} 篇', f'dates/{day}.md')}")
         else:
             out.append("当日暂无收录文章。")
         out.append("")

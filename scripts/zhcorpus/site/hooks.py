@@ -20,62 +20,57 @@ if _SCRIPTS not in sys.path:
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from zhcorpus.site import assemble, home, jiebadict, pages, settings  # noqa: E402
+from zhcorpus.site import assemble, edition, hantbuild, home, pages, searchindex, settings  # noqa: E402
 from zhcorpus.site.corpus import load_articles  # noqa: E402
 from zhcorpus.site.names import load_names  # noqa: E402
 from zhcorpus.site.quotedata import load_quotes  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.zhcorpus")
 
-# Material's theme.language "zh" prints <html lang="zh">; the site is Simplified
-# Chinese and says so precisely (screen readers and fonts pick variants by it).
-HTML_LANG = "zh-Hans"
+# Material's theme.language "zh" prints <html lang="zh">; each edition says
+# precisely which script it is in (screen readers and fonts pick variants by it).
 _HTML_TAG_LANG = re.compile(r'<html lang="[^"]*"')
 _PARAGRAPH_ID = re.compile(r'<p id="((?:orig-)?p(\d+))"([^>]*)>(.*?)</p>', re.S)
+SEARCH_DIR = "search"  # the index sits next to the search page (docs/search.md -> search/)
 
 # State of the current build (MkDocs runs the events of one build in order).
 _state: dict = {}
 
 
-@event_priority(100)  # before Material's search plugin reads jieba_dict_user
+def on_startup(command, dirty):
+    # `mkdocs serve` previews the Simplified edition only (see hantbuild.wanted).
+    _state["command"] = command
+
+
+@event_priority(100)
 def on_config(config):
+    ed = edition.of(config)
+    if ed == edition.HANT:
+        # Same address plus zh-Hant/: canonical links, citations and the 404
+        # page of this edition point into it.
+        if not config.site_url.rstrip("/").endswith("/" + edition.HANT_DIR):
+            config.site_url = config.site_url.rstrip("/") + f"/{edition.HANT_DIR}/"
+        config.site_name = edition.text(config.site_name, ed)
+        config.site_description = edition.text(config.site_description or "", ed) or None
     conf = settings.load(config)
     articles = load_articles(conf.articles_dir)
     if not articles:
         log.warning(f"zhcorpus: no articles in {conf.articles_dir}; run `zhcorpus build` first")
     names = load_names(conf.taxonomy_file, conf.speakers_file, conf.extended_speakers_file)
     quotes = load_quotes(conf.quotes_file)
-    _state.update(settings=conf, catalogue=pages.Catalogue(articles, names, quotes))
-
-    dict_path = jiebadict.write(conf.jieba_dict_path, jiebadict.words(articles, names))
-    search = config.plugins.get("material/search") or config.plugins.get("search")
-    if search is not None and not search.config.get("jieba_dict_user"):
-        search.config["jieba_dict_user"] = str(dict_path)
+    catalogue = pages.Catalogue(edition.as_printed(articles, ed), names, quotes, edition=ed)
+    _state.update(settings=conf, catalogue=catalogue, articles=articles, edition=ed)
     return config
 
 
-# Material ships lunr stemmers for ~30 languages and two segmenters; the
-# search worker only loads the ones named in ``search.lang``.
-_LUNR_LANG = re.compile(r"^assets/javascripts/lunr/(?:min/lunr\.([a-z]+)\.min\.js|(tinyseg|wordcut)\.js)$")
-_LUNR_KEEP = {"multi"}  # lunr.stemmer.support never matches the pattern
-# Material loads two scripts from unpkg.com on demand (a ResizeObserver polyfill
-# for old browsers, Mermaid for diagrams). The site may call no other host, so
-# those become empty data: scripts: old browsers lose a nicety, nothing leaks.
-_CDN = "https://unpkg.com/"
-_CDN_STANDIN = "data:text/javascript,"
-
-
-def _drop_unused_lunr(files, config):
-    search = config.plugins.get("material/search") or config.plugins.get("search")
-    langs = set(search.config.get("lang") or []) if search else set()
-    for file in list(files):
-        m = _LUNR_LANG.match(file.src_uri)
-        if m and (m.group(1) or m.group(2)) not in langs | _LUNR_KEEP:
-            files.remove(file)
+# Material ships lunr stemmers and segmenters for its search plugin, which is
+# off (mkdocs.yml): about 1 MB per edition that nothing loads.
+_LUNR = "assets/javascripts/lunr/"
 
 
 def on_files(files, config):
-    _drop_unused_lunr(files, config)
+    for file in [f for f in files if f.src_uri.startswith(_LUNR)]:
+        files.remove(file)
     generated = assemble.all_pages(_state["catalogue"], config.site_url)
     for src_uri, content in generated.items():
         if files.get_file_from_path(src_uri) is not None:
@@ -85,19 +80,23 @@ def on_files(files, config):
     return files
 
 
+def on_nav(nav, config, files):
+    edition.convert_nav(nav.items, _state["edition"])
+    return nav
+
+
 def on_page_markdown(markdown, page, config, files):
     if page.file.src_uri == "index.md":
-        return home.fill(markdown, _state["catalogue"], _state["settings"].timeline_days)
-    return markdown
+        markdown = home.fill(markdown, _state["catalogue"], _state["settings"].timeline_days)
+    # Hand-written and generated pages alike: the Traditional edition converts here.
+    return edition.finish_markdown(markdown, _state["edition"])
 
 
 def _with_permalink(match: re.Match) -> str:
     anchor, number, attrs, inner = match.groups()
     label = ("原文" if anchor.startswith("orig-") else "") + f"第 {number} 段的链接"
-    link = (
-        f'<a class="zh-plink" href="#{anchor}" title="{label}" '
-        f'aria-label="{label}" data-search-exclude>¶{number}</a>'
-    )
+    label = edition.text(label, _state["edition"])
+    link = f'<a class="zh-plink" href="#{anchor}" title="{label}" aria-label="{label}">¶{number}</a>'
     return f'<p id="{anchor}"{attrs}>{inner} {link}</p>'
 
 
@@ -109,15 +108,8 @@ def on_page_content(html, page, config, files):
     return html
 
 
-# Material's search overlay is role="dialog" without a name (axe: serious,
-# aria-dialog-name). Naming it here beats copying the whole theme partial.
-_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
-_SEARCH_DIALOG_NAMED = _SEARCH_DIALOG[:-1] + ' aria-label="搜索">'
-
-
 def _finish_html(output: str) -> str:
-    output = _HTML_TAG_LANG.sub(f'<html lang="{HTML_LANG}"', output, count=1)
-    return output.replace(_SEARCH_DIALOG, _SEARCH_DIALOG_NAMED, 1)
+    return _HTML_TAG_LANG.sub(f'<html lang="{_state["edition"]}"', output, count=1)
 
 
 def on_post_page(output, page, config):
@@ -125,8 +117,16 @@ def on_post_page(output, page, config):
 
 
 def on_post_template(output_content, template_name, config):
-    # 404.html is rendered as a theme template, not a page.
-    return _finish_html(output_content)
+    # 404.html is rendered as a theme template, not a page; its text is in the
+    # template, so the Traditional edition converts the output.
+    return edition.text(_finish_html(output_content), _state["edition"])
+
+
+# Material loads two scripts from unpkg.com on demand (a ResizeObserver polyfill
+# for old browsers, Mermaid for diagrams). The site may call no other host, so
+# those become empty data: scripts: old browsers lose a nicety, nothing leaks.
+_CDN = "https://unpkg.com/"
+_CDN_STANDIN = "data:text/javascript,"
 
 
 def on_post_build(config):
@@ -134,3 +134,6 @@ def on_post_build(config):
         text = path.read_text(encoding="utf-8")
         if _CDN in text:
             path.write_text(text.replace(_CDN, _CDN_STANDIN), encoding="utf-8")
+    searchindex.build(_state["catalogue"], _state["articles"], _state["edition"], Path(config.site_dir, SEARCH_DIR))
+    if hantbuild.wanted(config, _state.get("command")):
+        hantbuild.build(config)

@@ -48,9 +48,13 @@ class Catalogue:
     articles: list[Article]
     names: Names
     quotes: list[Quote] = field(default_factory=list)
+    edition: str = "zh-Hans"  # which edition the pages are for (see edition.py)
 
     def article(self, slug: str) -> Article | None:
-        return next((a for a in self.articles if a.slug == slug), None)
+        # Called once per quote report: a scan here would make the build quadratic.
+        if getattr(self, "_by_slug", None) is None or len(self._by_slug) != len(self.articles):
+            object.__setattr__(self, "_by_slug", {a.slug: a for a in self.articles})
+        return self._by_slug.get(slug)
 
     def quotes_by(self, speaker_id: str) -> list[Quote]:
         # Unattributed quotes (speaker_id None) can never match a person's id.
@@ -181,8 +185,39 @@ def _relatives(cat: Catalogue, kind: IndexKind, ident: str) -> list[str]:
     return lines
 
 
-def index_entry(cat: Catalogue, kind: IndexKind, ident: str, articles: list[Article]) -> str:
-    """``<kind>/<id>.md``: the articles filed under one id, with why."""
+# Index entries list at most this many articles per page: a page that listed a
+# whole year's coverage of one event would grow with the corpus.
+PER_PAGE = 100
+
+
+def page_path(kind: IndexKind, ident: str, number: int) -> str:
+    return entry_path(kind, ident) if number == 1 else f"{kind.url}/{ident}-p{number}.md"
+
+
+def paged_articles(cat: Catalogue, kind: IndexKind, ident: str, articles: list[Article]
+                   ) -> tuple[list[str], dict[str, str]]:
+    """The first page's article lines, and the further pages (path -> Markdown)."""
+    chunks = [articles[i:i + PER_PAGE] for i in range(0, len(articles), PER_PAGE)] or [[]]
+
+    def nav(number: int) -> str:
+        here = page_path(kind, ident, number).rsplit("/", 1)[1]
+        links = [markup.link(f"第 {n} 页", page_path(kind, ident, n).rsplit("/", 1)[1]) if n != number
+                 else f"**第 {n} 页**" for n in range(1, len(chunks) + 1)]
+        return " · ".join(links) + "\n{: .zh-pages data-page=\"" + here + "\" }"
+
+    def listing(number: int) -> list[str]:
+        items = [article_item(a, "../", a.matched_terms(kind.key, ident)) for a in chunks[number - 1]]
+        return ([nav(number), ""] if len(chunks) > 1 else []) + items
+
+    extra = {}
+    for number in range(2, len(chunks) + 1):
+        title = f"{cat.display(kind, ident)}（第 {number} 页）"
+        extra[page_path(kind, ident, number)] = "\n".join([f"# {markup.escape(title)}", "", *listing(number)]) + "\n"
+    return listing(1), extra
+
+
+def index_entry(cat: Catalogue, kind: IndexKind, ident: str, articles: list[Article]) -> dict[str, str]:
+    """``<kind>/<id>.md`` (and further pages): the articles filed under one id, with why."""
     title = cat.display(kind, ident)
     lines = [f"# {markup.escape(title)}", ""]
     en = cat.names.en(_family(kind), ident)
@@ -190,6 +225,5 @@ def index_entry(cat: Catalogue, kind: IndexKind, ident: str, articles: list[Arti
         lines += [markup.paragraph(en, css="zh-en"), ""]
     lines += [f"{markup.link(kind.title, 'index.md')} · 共 {len(articles)} 篇", ""]
     lines += _relatives(cat, kind, ident)
-    for article in articles:
-        lines.append(article_item(article, "../", article.matched_terms(kind.key, ident)))
-    return "\n".join(lines) + "\n"
+    first, extra = paged_articles(cat, kind, ident, articles)
+    return {entry_path(kind, ident): "\n".join(lines + first) + "\n", **extra}

@@ -62,8 +62,36 @@ def source_line(cat: Catalogue, quote: Quote, source: Source, prefix: str) -> st
     return line
 
 
-def sources_list(cat: Catalogue, quote: Quote, prefix: str) -> str:
-    return "\n".join(source_line(cat, quote, s, prefix) for s in quote.sources)
+# A quote reported by many articles lists the first few reports and links to a
+# page of its own with all of them, so no page grows with the number of reports.
+SOURCES_SHOWN = 5
+
+
+def quote_sources_path(quote: Quote) -> str:
+    return f"{QUOTES_URL}/{quote.id}.md"
+
+
+def sources_list(cat: Catalogue, quote: Quote, prefix: str, limit: int | None = SOURCES_SHOWN) -> str:
+    shown = quote.sources if limit is None else quote.sources[:limit]
+    lines = [source_line(cat, quote, s, prefix) for s in shown]
+    if len(shown) < len(quote.sources):
+        more = markup.link(f"全部 {len(quote.sources)} 篇报道", f"{prefix}{quote_sources_path(quote)}")
+        lines.append(f"- 另有 {len(quote.sources) - len(shown)} 篇报道转述：{more}")
+    return "\n".join(lines)
+
+
+def quote_sources_page(cat: Catalogue, quote: Quote) -> str:
+    """``quotes/<id>.md``: every report of one much-reported quote."""
+    lines = [f"# {markup.escape(heading_text(cat, quote))}", "",
+             markup.paragraph(f"“{quote.text}”", css="zh-quote-text"), "",
+             f"{len(quote.sources)} 篇报道转述了这句话（按日期）：", "",
+             sources_list(cat, quote, "../", limit=None), "",
+             f"- {markup.link('返回引语页', f'../{QUOTES_PATH}#{quote.id}')}"]
+    return "\n".join(lines) + "\n"
+
+
+def much_reported(cat: Catalogue) -> list[Quote]:
+    return [q for q in cat.quotes if len(q.sources) > SOURCES_SHOWN]
 
 
 def quote_block(cat: Catalogue, quote: Quote, prefix: str) -> str:

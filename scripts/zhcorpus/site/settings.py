@@ -9,7 +9,7 @@ the config file.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 # Environment overrides (tests point the site at tests/fixtures with these).
@@ -74,9 +74,6 @@ class Settings:
     # Days of the home-page timeline (the summit week); other dates still get
     # a page under dates/.
     timeline_days: tuple[str, ...] = ("2025-06-15", "2025-06-16", "2025-06-17", "2025-06-18")
-    # Where the generated jieba user dictionary is written (outside docs/ so it
-    # is not published; /build/ is git-ignored).
-    jieba_dict_path: Path = field(default=Path("build/zhcorpus-site/jieba_user_dict.txt"))
 
     @property
     def articles_dir(self) -> Path:
@@ -108,5 +105,4 @@ def load(config) -> Settings:
         taxonomy_file=path("taxonomy", "seeds/taxonomy.yml", ENV_TAXONOMY),
         speakers_file=path("speakers", "seeds/speakers.yml", ENV_SPEAKERS),
         timeline_days=tuple(str(d) for d in days) if days else Settings.timeline_days,
-        jieba_dict_path=path("jieba_dict", "build/zhcorpus-site/jieba_user_dict.txt"),
     )

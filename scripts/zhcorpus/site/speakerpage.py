@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from . import markup
 from .corpus import Article
-from .pages import Catalogue, article_item
+from .pages import Catalogue, entry_path, paged_articles
 from .quotepages import QUOTES_PATH, quote_block, sort_key
 from .settings import COUNTRY_NAMES, INDEX_KINDS, SPEAKER_KIND_LABELS
 
@@ -29,7 +29,7 @@ def identity_line(cat: Catalogue, ident: str) -> str | None:
     return " · ".join(bits) if bits else None
 
 
-def speaker_page(cat: Catalogue, ident: str, articles: list[Article]) -> str:
+def speaker_page(cat: Catalogue, ident: str, articles: list[Article]) -> dict[str, str]:
     entry = cat.names.entry("speakers", ident)
     quotes = sorted(cat.quotes_by(ident), key=lambda q: sort_key(cat, q))
     lines = [f"# {markup.escape(cat.names.zh('speakers', ident))}", ""]
@@ -51,6 +51,5 @@ def speaker_page(cat: Catalogue, ident: str, articles: list[Article]) -> str:
     lines += ["## 文章 {: #articles }", ""]
     if not articles:
         lines.append("暂无文章将此人物列为相关人物。")
-    for article in articles:
-        lines.append(article_item(article, "../", article.matched_terms("speakers", ident)))
-    return "\n".join(lines) + "\n"
+    first, extra = paged_articles(cat, SPEAKERS, ident, articles)
+    return {entry_path(SPEAKERS, ident): "\n".join(lines + first) + "\n", **extra}

@@ -1,0 +1,62 @@
+"""Build the Traditional edition into ``<site_dir>/zh-Hant/`` from the main build.
+
+One command (``mkdocs build``, ``mkdocs gh-deploy``, the Pages workflow) must
+publish both editions, so the Simplified build's ``on_post_build`` runs
+``mkdocs build -f mkdocs-hant.yml`` in a subprocess. A subprocess, not
+MkDocs' Python API, because MkDocs keeps per-build state in module globals
+(our hook's ``_state`` included) that a nested build would overwrite.
+
+The child is the Traditional edition, which never starts another build, and
+``ENV_CHILD`` guards against a misconfigured child anyway. Its warnings are
+repeated as our warnings, so ``--strict`` on the main build covers both.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from . import edition
+
+ENV_CHILD = "ZHCORPUS_EDITION_CHILD"
+# Set to "0" to build only the Simplified edition (quick local previews).
+ENV_BUILD_HANT = "ZHCORPUS_BUILD_HANT"
+DEFAULT_CONFIG = "mkdocs-hant.yml"
+
+log = logging.getLogger("mkdocs.plugins.zhcorpus")
+
+
+def wanted(config, command: str | None) -> bool:
+    if edition.of(config) != edition.HANS or os.environ.get(ENV_CHILD):
+        return False
+    if os.environ.get(ENV_BUILD_HANT, "1") == "0":
+        return False
+    # `mkdocs serve` rebuilds on every change; a second full build each time
+    # would double the wait. Serve previews the Simplified edition only.
+    return command != "serve"
+
+
+def config_file(config) -> Path:
+    name = ((config.extra or {}).get("zhcorpus") or {}).get("hant_config") or DEFAULT_CONFIG
+    return Path(config.config_file_path).resolve().parent / name
+
+
+def build(config) -> None:
+    target = Path(config.site_dir) / edition.HANT_DIR
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(config_file(config)), "-d", str(target)]
+    if config.strict:
+        cmd.append("--strict")
+    env = dict(os.environ, **{ENV_CHILD: "1", "NO_MKDOCS_2_WARNING": "1"})
+    proc = subprocess.run(cmd, cwd=Path(config.config_file_path).resolve().parent, env=env,
+                          capture_output=True, text=True)
+    output = proc.stdout + proc.stderr
+    for line in output.splitlines():
+        if line.startswith("WARNING"):
+            log.warning(f"zhcorpus {edition.HANT}: {line.split('-', 1)[-1].strip()}")
+    if proc.returncode != 0:
+        raise PluginError(f"zhcorpus: the {edition.HANT} edition failed to build:\n{output}")

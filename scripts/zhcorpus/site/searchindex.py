@@ -1,0 +1,81 @@
+"""The site's search index: our engine (``zhcorpus.search``) over this edition.
+
+Documents are made from the catalogue the pages were made from (not from
+``corpus/articles.jsonl``), so search and pages always agree, fixtures
+included. Each edition gets its own index in ``<edition>/search/``: results
+link relative to the index, so the Traditional index links into the
+Traditional edition, and its snippets are in Traditional: converted with the
+same ``s2hk`` as the pages, except the Hong Kong articles, which show the
+text as printed, like their pages. The engine folds scripts, so a query in
+either script finds both.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from zhcorpus.search import build_index, corpus_documents, name_aliases
+
+from . import edition
+from .pages import Catalogue
+
+# Files the engine writes that are not for the site (a stand-alone test page).
+NOT_PUBLISHED = ("demo.html",)
+FACET_FAMILIES = {"speaker": "speakers", "event": "events", "theme": "themes", "outlet": "outlets"}
+
+
+def _record(article) -> dict:
+    """An Article as the articles.jsonl record corpus_documents() reads."""
+    return dataclasses.asdict(article)
+
+
+def _printed(doc: dict, article) -> dict:
+    """A Hong Kong article's document with its text as printed."""
+    original = article.original
+    title = str(original.get("title") or doc["title"])
+    if doc["kind"] == "page":
+        text = " ".join(str(t) for t in (original.get("title"), original.get("subtitle")) if t) or doc["text"]
+        return doc | {"title": title, "text": text}
+    anchor = doc["url"].partition("#")[2]
+    printed = {str(p.get("anchor")): str(p.get("text", "")) for p in original.get("paragraphs") or []}
+    if anchor in printed:
+        return doc | {"title": title, "text": printed[anchor]}
+    return doc | {"title": title, "text": edition.text(doc["text"], edition.HANT)}
+
+
+def documents(cat: Catalogue, articles: list, ed: str) -> list[dict]:
+    """``articles``: as read from the corpus (the catalogue's may carry markers)."""
+    quotes = [dataclasses.asdict(q) for q in cat.quotes]
+    docs = corpus_documents([_record(a) for a in articles], quotes)
+    if ed != edition.HANT:
+        return docs
+    by_page = {f"articles/{a.slug}/": a for a in articles if edition.printed_in_traditional(a)}
+    out = []
+    for doc in docs:
+        article = by_page.get(doc["url"].partition("#")[0])
+        if article is not None:
+            out.append(_printed(doc, article))
+        else:
+            out.append(doc | {"title": edition.text(doc["title"], ed), "text": edition.text(doc["text"], ed)})
+    return out
+
+
+def labels(cat: Catalogue, ed: str) -> dict[str, dict[str, str]]:
+    """Filter labels: the Chinese name in the edition's script, then the English."""
+    out: dict[str, dict[str, str]] = {}
+    for facet, family in FACET_FAMILIES.items():
+        out[facet] = {}
+        for ident in cat.names.entries.get(family, {}):
+            zh = edition.text(str(cat.names.entry(family, ident).get("zh_hans") or ident), ed)
+            en = cat.names.en(family, ident)
+            out[facet][ident] = f"{zh} {en}" if en and family != "outlets" else zh
+    return out
+
+
+def build(cat: Catalogue, articles: list, ed: str, out_dir: Path) -> dict:
+    manifest = build_index(documents(cat, articles, ed), out_dir,
+                           aliases=name_aliases(cat.names.entries), labels=labels(cat, ed))
+    for name in NOT_PUBLISHED:
+        (out_dir / name).unlink(missing_ok=True)
+    return manifest
