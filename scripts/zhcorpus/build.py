@@ -32,7 +32,7 @@ from .readers import EmptySeed, SeedError, read_seed
 from .segmenter import Segmenter
 from .sidecars import read_sidecar, sidecar_path
 from .speakers import Registry, load_registry, registry_from_data
-from .writers import Article, write_corpus
+from .writers import Article, render_parts, write_corpus
 
 _REFERENCE_LIMIT = 2_000_000  # characters of corpus text used to judge column joins
 _PARALLEL_FROM = 24           # below this many pages, worker start-up costs more than it saves
@@ -119,6 +119,10 @@ def _map(function, indices: list[int], jobs: int, label: str, progress: bool) ->
         return list(_progress(pool.imap(function, indices, chunksize=8), len(indices), label, progress))
 
 
+def _render_index(index: int) -> tuple[str, str]:
+    return render_parts(_WORK["articles"][index])
+
+
 def _read_index(index: int):
     return _read_one(_WORK["paths"][index])
 
@@ -189,8 +193,12 @@ def build(seeds: Path, corpus: Path, *, write: bool = True, cache: Path | None =
             article.front["quotes"] = counts[article.slug]
     if write:
         with result.stage("write"):
+            _WORK["articles"] = result.articles
             write_corpus(corpus, result.articles, [ledger.as_dict() for ledger in result.ledgers],
-                         result.quotes, result.registry)
+                         result.quotes, result.registry,
+                         mapper=lambda _, articles: _map(_render_index, list(range(len(articles))), jobs,
+                                                         "writing", progress))
+            _WORK.clear()
     return result
 
 

@@ -14,7 +14,7 @@ from typing import Iterable
 
 import opencc
 
-from .readers import is_han
+from .readers import han_chars
 
 
 @lru_cache(maxsize=None)
@@ -26,12 +26,27 @@ def detect_script(text: str) -> str:
     """'zh-Hant' when the text has more Traditional-only than Simplified-only
     characters. Comparing the two counts, rather than using a threshold, keeps
     a Traditional name quoted in mainland copy (香港文匯報) from flipping it."""
-    han = "".join(c for c in text if is_han(c))
-    if not han:
-        return "zh-Hans"
-    traditional_only = sum(1 for a, b in zip(han, _converter("hk2s").convert(han)) if a != b)
-    simplified_only = sum(1 for a, b in zip(han, _converter("s2hk").convert(han)) if a != b)
+    traditional, simplified = _script_only_chars()
+    han = han_chars(text)
+    traditional_only = sum(map(traditional.__contains__, han))
+    simplified_only = sum(map(simplified.__contains__, han))
     return "zh-Hant" if traditional_only > simplified_only else "zh-Hans"
+
+
+@lru_cache(maxsize=1)
+def _script_only_chars() -> tuple[frozenset[str], frozenset[str]]:
+    """The characters OpenCC changes on their own: hk2s changes the
+    Traditional-only ones, s2hk the Simplified-only ones. Judged once per
+    character (newlines keep OpenCC from reading phrases across them) rather
+    than per article, because s2hk over every article cost more than the rest
+    of script handling together."""
+    chars = [chr(c) for c in range(0x4E00, 0xA000)] + [chr(c) for c in range(0x3400, 0x4DC0)]
+    joined = "\n".join(chars)
+    to_simple = _converter("hk2s").convert(joined).split("\n")
+    to_hk = _converter("s2hk").convert(joined).split("\n")
+    assert len(to_simple) == len(to_hk) == len(chars), "OpenCC changed the line count"
+    return (frozenset(c for c, s in zip(chars, to_simple) if s != c),
+            frozenset(c for c, t in zip(chars, to_hk) if t != c))
 
 
 # OpenCC leaves 著 alone because 著 is also a Simplified character (著名, 显著).

@@ -101,7 +101,7 @@ def enrich(title: str, text: str, taxonomy: Taxonomy, registry: Registry,
     spoke: dict[str, list[str]] = {}
     for speaker in registry.speakers:
         for name in sorted({speaker.zh_hans, *speaker.aliases}, key=len, reverse=True):
-            if name == speech_speaker or re.search(re.escape(name) + rf"[^，。“”]{{0,12}}?(?:{_SPEECH_VERBS})", haystack):
+            if name == speech_speaker or name in haystack and re.search(re.escape(name) + rf"[^，。“”]{{0,12}}?(?:{_SPEECH_VERBS})", haystack):
                 spoke.setdefault(speaker.id, []).append(name)
                 break
     result.speakers = sorted(spoke)

@@ -57,7 +57,11 @@ def ends_sentence(text: str) -> bool:
 
 def display_width(text: str) -> float:
     """Column width as set: a Han character is one em, Latin and digits half."""
-    return sum(0.5 if ord(c) < 0x2E80 else 1.0 for c in text.strip())
+    stripped = text.strip()
+    return len(stripped) - 0.5 * len(_NARROW.findall(stripped))
+
+
+_NARROW = re.compile("[\x00-\u2e7f]")
 
 
 _LINE_RULES: list[tuple[str, re.Pattern[str]]] = [

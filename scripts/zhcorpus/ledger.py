@@ -12,11 +12,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from .readers import is_han
+from .readers import count_han, han_chars
 
 
 def han_counter(texts: Iterable[str]) -> Counter[str]:
-    return Counter(c for text in texts for c in text if is_han(c))
+    counter: Counter[str] = Counter()
+    for text in texts:
+        counter.update(han_chars(text))
+    return counter
 
 
 @dataclass
@@ -50,20 +53,19 @@ class SeedLedger:
 def account(seed: str, seed_text: str, bodies: Iterable[str], front_matter: Iterable[str],
             dropped: Iterable[tuple[str, str]]) -> SeedLedger:
     dropped = list(dropped)
+    bodies, front_matter = list(bodies), list(front_matter)
     source = han_counter([seed_text])
-    body = han_counter(bodies)
-    front = han_counter(front_matter)
-    gone = han_counter(text for text, _ in dropped)
-    output = body + front + gone
+    output = han_counter([*bodies, *front_matter, *(text for text, _ in dropped)])
+    balanced = source == output  # the usual case: skip the two subtractions
     return SeedLedger(
         seed=seed,
         in_seed=sum(source.values()),
-        in_bodies=sum(body.values()),
-        in_front_matter=sum(front.values()),
-        dropped=sum(gone.values()),
+        in_bodies=sum(map(count_han, bodies)),
+        in_front_matter=sum(map(count_han, front_matter)),
+        dropped=sum(count_han(text) for text, _ in dropped),
         dropped_strings=[{"text": text, "why": why} for text, why in dropped],
-        unaccounted=dict(sorted((source - output).items())),
-        duplicated=dict(sorted((output - source).items())),
+        unaccounted={} if balanced else dict(sorted((source - output).items())),
+        duplicated={} if balanced else dict(sorted((output - source).items())),
     )
 
 

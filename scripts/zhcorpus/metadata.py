@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Iterable
 
 from pypinyin import lazy_pinyin
@@ -109,12 +110,18 @@ def article_kind(draft: Draft, note: ArticleNote | None) -> str:
     return "report"
 
 
+@lru_cache(maxsize=65536)
+def _ascii_pinyin(word: str) -> str:
+    """A title word in toneless pinyin, ASCII only; words recur across titles."""
+    syllables = "".join(lazy_pinyin(word, errors=lambda chars: chars))
+    return re.sub(r"[^a-z0-9]+", "", syllables.lower())
+
+
 def slug_for(date: dt.date | None, source_id: str, title_words: list[str]) -> str:
     """<date>-<outlet>-<pinyin words of the title>: ASCII, stable and readable."""
     words = []
     for word in title_words:
-        syllables = "".join(lazy_pinyin(word, errors=lambda chars: chars))
-        ascii_word = re.sub(r"[^a-z0-9]+", "", syllables.lower())
+        ascii_word = _ascii_pinyin(word)
         if ascii_word:
             words.append(ascii_word)
     tail = ""

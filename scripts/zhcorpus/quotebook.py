@@ -85,13 +85,24 @@ def _group(reports: list[Reported]) -> list[list[Reported]]:
         return i
 
     keys = [normalized(r.quote.text) for r in reports]
+    # Reports with the same words and the same speaker always join; join them
+    # first and compare one representative of each, so a quote reported a
+    # thousand times is compared once, not a thousand times over.
+    first_of: dict[tuple[str, str | None], int] = {}
+    for index, key in enumerate(keys):
+        first = first_of.setdefault((key, reports[index].quote.speaker_id), index)
+        if first != index:
+            parent[find(index)] = find(first)
+    representatives = sorted(first_of.values())
     # Only quotes sharing a 12-character shingle can contain one another:
     # index the shingles instead of comparing every pair.
     shingles: dict[str, list[int]] = {}
-    for index, key in enumerate(keys):
+    for index in representatives:
+        key = keys[index]
         for start in range(max(len(key) - _MIN_CONTAINED + 1, 1)):
             shingles.setdefault(key[start:start + _MIN_CONTAINED], []).append(index)
-    for j, key in enumerate(keys):
+    for j in representatives:
+        key = keys[j]
         for i in sorted(set(shingles.get(key[:_MIN_CONTAINED], ()))):
             if i == j or not (keys[i] == key or (len(key) >= _MIN_CONTAINED and key in keys[i])):
                 continue
@@ -99,8 +110,8 @@ def _group(reports: list[Reported]) -> list[list[Reported]]:
                 parent[find(j)] = find(i)
     # The same speaker's words reported in different wording: a long shared run.
     runs: dict[tuple[str, str], int] = {}
-    for index, key in enumerate(keys):
-        speaker = reports[index].quote.speaker_id
+    for index in representatives:
+        key, speaker = keys[index], reports[index].quote.speaker_id
         if speaker:
             for start in range(len(key) - _MIN_SHARED_RUN + 1):
                 first = runs.setdefault((speaker, key[start:start + _MIN_SHARED_RUN]), index)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -114,7 +115,7 @@ def _chinese_text_score(text: str) -> float:
     Han characters (from jieba's dictionary, in either script) tells them apart.
     """
     common = _common_han()
-    han = [c for c in text if _is_han(c)]
+    han = han_chars(text)
     if not han:
         return 0.0
     unusual = sum(1 for c in text if unicodedata.category(c) in ("Co", "Cn"))
@@ -131,13 +132,19 @@ def _common_han() -> frozenset[str]:
     return frozenset(simplified | to_traditional_chars(simplified))
 
 
-def _is_han(char: str) -> bool:
-    code = ord(char)
-    return 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0x20000 <= code <= 0x2FA1F
+# CJK Unified Ideographs, Extension A, and the supplementary planes (Ext. B-F and
+# compatibility ideographs). One compiled class: the ledger and script detection
+# scan every character of the corpus, and a regex does it in C.
+HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0002fa1f]")
 
 
-is_han = _is_han
+def is_han(char: str) -> bool:
+    return HAN.match(char) is not None
+
+
+def han_chars(text: str) -> list[str]:
+    return HAN.findall(text)
 
 
 def count_han(text: str) -> int:
-    return sum(1 for c in text if _is_han(c))
+    return len(HAN.findall(text))

@@ -43,6 +43,10 @@ class Sidecar:
         return None
 
 
+# libyaml's safe loader: a generated corpus has a sidecar per page.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def sidecar_path(seed: Path) -> Path:
     return seed.with_suffix(".yml")
 
@@ -52,7 +56,7 @@ def read_sidecar(seed: Path) -> Sidecar:
     if not path.exists():
         return Sidecar()
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as err:
         raise SeedError(path, f"not valid YAML: {str(err).splitlines()[0]}") from None
     if not isinstance(data, dict) or not set(data) <= _PAGE_KEYS:

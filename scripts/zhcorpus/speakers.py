@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -46,7 +46,10 @@ class Mention:
 class Registry:
     speakers: tuple[Speaker, ...]
 
-    @property
+    # Cached per registry: hashing the speakers tuple on every lookup (an
+    # lru_cache keyed by it) was a tenth of the corpus build. cached_property
+    # writes the instance __dict__, which a frozen dataclass allows.
+    @cached_property
     def by_id(self) -> dict[str, Speaker]:
         return _by_id(self.speakers)
 
@@ -57,11 +60,11 @@ class Registry:
         speaker = self.get(speaker_id)
         return speaker is not None and speaker.kind == "person"
 
-    @property
+    @cached_property
     def alias_pattern(self) -> re.Pattern[str] | None:
         return _alias_pattern(self.speakers)
 
-    @property
+    @cached_property
     def alias_index(self) -> dict[str, str]:
         return _alias_index(self.speakers)
 

@@ -13,6 +13,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import yaml
 
@@ -70,8 +71,15 @@ def dump_front_matter(front: dict, dumper: type = _DUMPER) -> str:
     return yaml.dump(front, Dumper=dumper, **_YAML_OPTIONS)
 
 
-def render_article(article: Article) -> str:
-    return f"---\n{dump_front_matter(article.front)}---\n\n{render_body(article.body)}"
+def render_article(article: Article, body: str | None = None) -> str:
+    body = render_body(article.body) if body is None else body
+    return f"---\n{dump_front_matter(article.front)}---\n\n{body}"
+
+
+def render_parts(article: Article) -> tuple[str, str]:
+    """The Markdown file and the rendered body (which articles.jsonl repeats)."""
+    body = render_body(article.body)
+    return render_article(article, body), body
 
 
 def write_if_changed(path: Path, content: str) -> bool:
@@ -85,7 +93,8 @@ def write_if_changed(path: Path, content: str) -> bool:
 
 
 def write_corpus(corpus: Path, articles: list[Article], ledgers: list[dict], quotes: list[dict] = (),
-                 registry=None) -> dict[str, int]:
+                 registry=None, mapper: Callable = map) -> dict[str, int]:
+    """``mapper`` renders the articles (``map``, or a pool's for many articles)."""
     articles_dir = corpus / "articles"
     articles_dir.mkdir(parents=True, exist_ok=True)
     wanted = {f"{a.slug}.md" for a in articles}
@@ -94,8 +103,9 @@ def write_corpus(corpus: Path, articles: list[Article], ledgers: list[dict], quo
         if stale.name not in wanted:
             stale.unlink()
             removed += 1
-    written = sum(write_if_changed(articles_dir / f"{a.slug}.md", render_article(a)) for a in articles)
-    lines = [json.dumps({**a.front, "body": render_body(a.body)}, ensure_ascii=False, sort_keys=True)
+    rendered = dict(zip((a.slug for a in articles), mapper(render_parts, articles)))
+    written = sum(write_if_changed(articles_dir / f"{slug}.md", markdown) for slug, (markdown, _) in rendered.items())
+    lines = [json.dumps({**a.front, "body": rendered[a.slug][1]}, ensure_ascii=False, sort_keys=True)
              for a in sorted(articles, key=lambda a: a.slug)]
     write_if_changed(corpus / "articles.jsonl", "\n".join(lines) + "\n")
     write_if_changed(corpus / "ledger.json", json.dumps(ledgers, ensure_ascii=False, indent=2) + "\n")
