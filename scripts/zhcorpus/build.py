@@ -9,6 +9,7 @@ from the cache; pages are processed on every core.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -32,7 +33,7 @@ from .readers import EmptySeed, SeedError, read_seed
 from .segmenter import Segmenter
 from .sidecars import read_sidecar, sidecar_path
 from .speakers import Registry, load_registry, registry_from_data
-from .writers import Article, render_parts, write_corpus
+from .writers import Article, write_corpus
 
 _REFERENCE_LIMIT = 2_000_000  # characters of corpus text used to judge column joins
 _PARALLEL_FROM = 24           # below this many pages, worker start-up costs more than it saves
@@ -115,12 +116,18 @@ def _progress(items: Iterable, total: int, label: str, enabled: bool) -> Iterabl
 def _map(function, indices: list[int], jobs: int, label: str, progress: bool) -> list:
     if jobs <= 1 or len(indices) < _PARALLEL_FROM:
         return list(_progress(map(function, indices), len(indices), label, progress))
-    with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        return list(_progress(pool.imap(function, indices, chunksize=8), len(indices), label, progress))
+    # Freeze what exists before the fork: otherwise every worker's garbage
+    # collector walks (and so copies) the parent's whole heap.
+    gc.freeze()
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            return list(_progress(pool.imap(function, indices, chunksize=8), len(indices), label, progress))
+    finally:
+        gc.unfreeze()
 
 
-def _render_index(index: int) -> tuple[str, str]:
-    return render_parts(_WORK["articles"][index])
+def _write_index(index: int) -> tuple[bool, str]:
+    return _WORK["write"](_WORK["articles"][index])
 
 
 def _read_index(index: int):
@@ -193,11 +200,12 @@ def build(seeds: Path, corpus: Path, *, write: bool = True, cache: Path | None =
             article.front["quotes"] = counts[article.slug]
     if write:
         with result.stage("write"):
-            _WORK["articles"] = result.articles
+            def parallel(write, articles):
+                _WORK.update(write=write, articles=articles)
+                return _map(_write_index, list(range(len(articles))), jobs, "writing", progress)
+
             write_corpus(corpus, result.articles, [ledger.as_dict() for ledger in result.ledgers],
-                         result.quotes, result.registry,
-                         mapper=lambda _, articles: _map(_render_index, list(range(len(articles))), jobs,
-                                                         "writing", progress))
+                         result.quotes, result.registry, mapper=parallel)
             _WORK.clear()
     return result
 

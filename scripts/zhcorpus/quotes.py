@@ -310,7 +310,7 @@ def paragraph_quotes(anchor: str, text: str, registry: Registry, state: ArticleS
     spans = tuple(quote_spans(text))
     mentions = tuple(find_mentions(outside_quotes(text, spans), registry))
     ctx = Context(text, spans, mentions, registry, state, kind, speech_speaker)
-    earlier, quotes = cues(ctx), []
+    earlier, quotes = (cues(ctx) if spans else []), []  # cues only serve quotes in this paragraph
     for start, end in spans:
         if is_name_or_term(text, start, end):
             continue

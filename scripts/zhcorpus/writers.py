@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import partial
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -76,10 +77,11 @@ def render_article(article: Article, body: str | None = None) -> str:
     return f"---\n{dump_front_matter(article.front)}---\n\n{body}"
 
 
-def render_parts(article: Article) -> tuple[str, str]:
-    """The Markdown file and the rendered body (which articles.jsonl repeats)."""
+def write_article(folder: Path, article: Article) -> tuple[bool, str]:
+    """Write ``<slug>.md`` if it changed; return whether it did and the rendered
+    body (articles.jsonl repeats it), so the body is rendered once."""
     body = render_body(article.body)
-    return render_article(article, body), body
+    return write_if_changed(folder / f"{article.slug}.md", render_article(article, body)), body
 
 
 def write_if_changed(path: Path, content: str) -> bool:
@@ -94,7 +96,7 @@ def write_if_changed(path: Path, content: str) -> bool:
 
 def write_corpus(corpus: Path, articles: list[Article], ledgers: list[dict], quotes: list[dict] = (),
                  registry=None, mapper: Callable = map) -> dict[str, int]:
-    """``mapper`` renders the articles (``map``, or a pool's for many articles)."""
+    """``mapper`` runs ``write_article`` over the articles: ``map``, or a pool's."""
     articles_dir = corpus / "articles"
     articles_dir.mkdir(parents=True, exist_ok=True)
     wanted = {f"{a.slug}.md" for a in articles}
@@ -103,9 +105,9 @@ def write_corpus(corpus: Path, articles: list[Article], ledgers: list[dict], quo
         if stale.name not in wanted:
             stale.unlink()
             removed += 1
-    rendered = dict(zip((a.slug for a in articles), mapper(render_parts, articles)))
-    written = sum(write_if_changed(articles_dir / f"{slug}.md", markdown) for slug, (markdown, _) in rendered.items())
-    lines = [json.dumps({**a.front, "body": rendered[a.slug][1]}, ensure_ascii=False, sort_keys=True)
+    results = dict(zip((a.slug for a in articles), mapper(partial(write_article, articles_dir), articles)))
+    written = sum(changed for changed, _ in results.values())
+    lines = [json.dumps({**a.front, "body": results[a.slug][1]}, ensure_ascii=False, sort_keys=True)
              for a in sorted(articles, key=lambda a: a.slug)]
     write_if_changed(corpus / "articles.jsonl", "\n".join(lines) + "\n")
     write_if_changed(corpus / "ledger.json", json.dumps(ledgers, ensure_ascii=False, indent=2) + "\n")
