@@ -6,12 +6,13 @@ import html as htmllib
 import json
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 
 from zhcorpus.site.buildrun import FIXTURES, REPO, build_site, inputs_for_tests
 from zhcorpus.site.corpus import load_articles
+from zhcorpus.site.quotepages import QUOTES_PER_PAGE
 
 HANT = "zh-Hant"  # the Traditional edition's folder in the built site
 
@@ -235,16 +236,37 @@ def _article_html(site, rel: str) -> str:
     return html.split("<article")[1].split("</article>")[0]
 
 
-def test_quotes_page_has_one_heading_per_quote(site):
+def _quote_pages(site) -> dict[str, str]:
+    """quotes/ and quotes/page-N/: URL -> article HTML, in page order."""
+    found = {"quotes/": _article_html(site, "quotes")}
+    number = 2
+    while (site.site_dir / "quotes" / f"page-{number}" / "index.html").exists():
+        found[f"quotes/page-{number}/"] = _article_html(site, f"quotes/page-{number}")
+        number += 1
+    return found
+
+
+def test_quotes_pages_have_one_heading_per_quote(site):
     quotes = _quotes(inputs_for_tests()["corpus"])
     assert quotes
-    html = _article_html(site, "quotes")
-    assert re.findall(r'<h3 id="(q-[0-9a-z]+)"', html).count(quotes[0].id) == 1
-    assert sorted(re.findall(r'<h3 id="(q-[0-9a-z]+)"', html)) == sorted(q.id for q in quotes)
-    # Each quote is its own search document, linking to its entry.
+    pages = _quote_pages(site)
+    headings = {url: re.findall(r'<h3 id="(q-[0-9a-z]+)"', html) for url, html in pages.items()}
+    assert sorted(h for found in headings.values() for h in found) == sorted(q.id for q in quotes)
+    assert all(len(found) <= QUOTES_PER_PAGE for found in headings.values())
+    # Each quote is its own search document, linking to its entry on its page.
     docs = _search_docs(site.site_dir)
-    for quote in quotes:
-        assert quote.text[:8] in docs[f"quotes/#{quote.id}"], quote.id
+    for url, found in headings.items():
+        for quote_id in found:
+            quote = next(q for q in quotes if q.id == quote_id)
+            assert quote.text[:8] in docs[f"{url}#{quote_id}"], quote_id
+
+
+def test_every_speaker_link_on_the_quotes_pages_reaches_their_quotes(site):
+    pages = _quote_pages(site)
+    for url, html in pages.items():
+        for target, anchor in re.findall(r'href="([^"#]*)#(speaker-[a-z0-9-]+|unattributed)"', html):
+            where = urljoin(f"https://x/{url}", target).removeprefix("https://x/")
+            assert f'id="{anchor}"' in pages[where], (url, target, anchor)
 
 
 def test_speaker_pages_list_exactly_their_quotes(site):
@@ -391,7 +413,7 @@ def test_traditional_search_index_has_traditional_snippets(fixture_site):
     hans, hant = _search_docs(fixture_site.site_dir), _search_docs(fixture_site.site_dir / HANT)
     assert set(hans) == set(hant)  # same documents, same (relative) links
     quote = next(q for q in load_quotes(FIXTURES / "corpus" / "quotes.jsonl") if q.speaker_id == "tokayev")
-    assert to_hong_kong(quote.text[:10]) in hant[f"quotes/#{quote.id}"]
+    assert to_hong_kong(quote.text[:10]) in hant[f"quotes/#{quote.id}"]  # the fixtures fit on one page
     hk = next(a for a in load_articles(FIXTURES / "corpus" / "articles") if a.script_original == "zh-Hant")
     assert hant[f"articles/{hk.slug}/#p1"] == hk.original["paragraphs"][0]["text"]
     labels = json.loads((fixture_site.site_dir / HANT / "search" / "facets.json").read_text(encoding="utf-8"))

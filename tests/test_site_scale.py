@@ -1,5 +1,7 @@
 """Pages stay small as the corpus grows: long lists are split, much-reported quotes get a page."""
 
+import re
+
 from dataclasses import replace
 
 from zhcorpus.site import pages as site_pages
@@ -7,7 +9,7 @@ from zhcorpus.site.assemble import all_pages
 from zhcorpus.site.corpus import load_articles
 from zhcorpus.site.names import load_names
 from zhcorpus.site.quotedata import load_quotes
-from zhcorpus.site.quotepages import SOURCES_SHOWN
+from zhcorpus.site.quotepages import QUOTES_PER_PAGE, SOURCES_SHOWN, layout
 
 
 def big_catalogue(root, copies: int) -> site_pages.Catalogue:
@@ -45,3 +47,20 @@ def test_a_much_reported_quote_lists_a_few_reports_and_links_to_all(root):
     own = pages[f"quotes/{quote.id}.md"]
     assert own.count("](../articles/") == len(quote.sources)
     assert f"全部 {len(quote.sources)} 篇报道" in pages["quotes/index.md"]
+
+
+def test_quotes_are_split_into_pages_that_link_to_each_other(root):
+    cat = big_catalogue(root, 3)
+    many = [replace(q, id=f"{q.id}{n}") for n in range(4) for q in cat.quotes]  # 4x the quotes
+    cat = site_pages.Catalogue(cat.articles, cat.names, many)
+    pages = all_pages(cat, None)
+    quote_pages = sorted(p for p in pages if p == "quotes/index.md" or p.startswith("quotes/page-"))
+    assert len(quote_pages) == -(-len(many) // QUOTES_PER_PAGE)
+    entries = [re.findall(r"^### .* \{: #(q-[0-9a-z]+) \}$", pages[p], re.M) for p in quote_pages]
+    assert sorted(e for found in entries for e in found) == sorted(q.id for q in many)  # each once
+    assert all(len(found) <= QUOTES_PER_PAGE for found in entries)
+    assert "[第 2 页](page-2.md)" in pages["quotes/index.md"] and "[第 1 页](index.md)" in pages["quotes/page-2.md"]
+    plan = layout(cat)
+    for quote in many:  # a quote's links elsewhere point at the page that holds it
+        holder = plan.page_of[quote.id]
+        assert f"{{: #{quote.id} }}" in pages[holder]

@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 from . import edition, markup
 from .corpus import Article
 from .pages import Catalogue, entry_path
-from .quotepages import QUOTES_PATH, speaker_label
+from .quotepages import QUOTES_PATH, quote_href, speaker_label
 from .settings import ARTICLES_URL, INDEX_KINDS, KIND_LABELS, IndexKind
 
 QUOTE_EXCERPT = 24  # characters of a quote shown in the article's quote list
@@ -73,7 +73,7 @@ def _quotes_block(cat: Catalogue, article: Article) -> str:
         text = " ".join(quote.text.split())
         excerpt = text if len(text) <= QUOTE_EXCERPT else text[:QUOTE_EXCERPT] + "…"
         who = markup.escape(speaker_label(cat, quote))
-        entry = markup.link(f"“{excerpt}”", f"../{QUOTES_PATH}#{quote.id}")
+        entry = markup.link(f"“{excerpt}”", quote_href(cat, quote, "../"))
         lines.append(f"- {who}：{entry} · [第 {quote.anchor[1:]} 段](#{quote.anchor})")
     items = "\n".join(lines)
     # A bold label, not a heading: a heading would add an empty search entry

@@ -59,7 +59,7 @@ def on_config(config):
     names = load_names(conf.taxonomy_file, conf.speakers_file, conf.extended_speakers_file)
     quotes = load_quotes(conf.quotes_file)
     catalogue = pages.Catalogue(edition.as_printed(articles, ed), names, quotes, edition=ed)
-    _state.update(settings=conf, catalogue=catalogue, articles=articles, edition=ed)
+    _state.update(settings=conf, catalogue=catalogue, articles=articles, edition=ed, config=config)
     return config
 
 
@@ -69,6 +69,9 @@ _LUNR = "assets/javascripts/lunr/"
 
 
 def on_files(files, config):
+    # MkDocs has cleaned the site folder by now: the other edition can start.
+    if hantbuild.wanted(config, _state.get("command")):
+        _state["hant_child"] = hantbuild.start(config)
     for file in [f for f in files if f.src_uri.startswith(_LUNR)]:
         files.remove(file)
     generated = assemble.all_pages(_state["catalogue"], config.site_url)
@@ -135,5 +138,10 @@ def on_post_build(config):
         if _CDN in text:
             path.write_text(text.replace(_CDN, _CDN_STANDIN), encoding="utf-8")
     searchindex.build(_state["catalogue"], _state["articles"], _state["edition"], Path(config.site_dir, SEARCH_DIR))
-    if hantbuild.wanted(config, _state.get("command")):
-        hantbuild.build(config)
+    if "hant_child" in _state:
+        hantbuild.finish(config, _state.pop("hant_child"))
+
+
+def on_build_error(error):
+    if "hant_child" in _state:
+        hantbuild.abandon(_state["config"], _state.pop("hant_child"))

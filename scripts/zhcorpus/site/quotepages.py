@@ -12,6 +12,8 @@ Quote text, speaker names and titles are source text: all of it goes through
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from . import markup
 from .pages import Catalogue, article_path, date_label
 from .quotedata import Quote, Source
@@ -21,6 +23,9 @@ QUOTES_PATH = f"{QUOTES_URL}/index.md"
 HEADING_CHARS = 12  # how much of a quote its heading shows
 UNATTRIBUTED_ANCHOR = "unattributed"
 SEARCH_BOOST = 2
+# Entries per quotes page. An entry (heading, text, up to SOURCES_SHOWN reports)
+# is 2-3 KB of HTML, so a page stays near 100 KB however many quotes there are.
+QUOTES_PER_PAGE = 40
 
 
 def speaker_label(cat: Catalogue, quote: Quote) -> str:
@@ -86,7 +91,7 @@ def quote_sources_page(cat: Catalogue, quote: Quote) -> str:
              markup.paragraph(f"“{quote.text}”", css="zh-quote-text"), "",
              f"{len(quote.sources)} 篇报道转述了这句话（按日期）：", "",
              sources_list(cat, quote, "../", limit=None), "",
-             f"- {markup.link('返回引语页', f'../{QUOTES_PATH}#{quote.id}')}"]
+             f"- {markup.link('返回引语页', quote_href(cat, quote, '../'))}"]
     return "\n".join(lines) + "\n"
 
 
@@ -94,17 +99,72 @@ def much_reported(cat: Catalogue) -> list[Quote]:
     return [q for q in cat.quotes if len(q.sources) > SOURCES_SHOWN]
 
 
+def quote_href(cat: Catalogue, quote: Quote, prefix: str) -> str:
+    """The quote's entry on the quotes pages, from a page ``prefix`` below the docs root."""
+    return f"{prefix}{layout(cat).page_of[quote.id]}#{quote.id}"
+
+
+def speaker_quotes_href(cat: Catalogue, ident: str | None, prefix: str) -> str:
+    """Where a speaker's quotes start on the quotes pages."""
+    return f"{prefix}{layout(cat).group_page[ident]}#{_group_anchor(ident)}"
+
+
 def quote_block(cat: Catalogue, quote: Quote, prefix: str) -> str:
     """A quote with its sources, kept out of search (see the module docstring)."""
     text = markup.paragraph(f"“{quote.text}”", anchor=quote.id, css="zh-quote-text")
-    link = markup.link("在引语页查看", f"{prefix}{QUOTES_PATH}#{quote.id}")
+    link = markup.link("在引语页查看", quote_href(cat, quote, prefix))
     return (
         f'<div class="zh-quote" markdown data-search-exclude>\n\n{text}\n\n'
         f"{sources_list(cat, quote, prefix)}\n- {link}\n\n</div>"
     )
 
 
-# --- the quotes page ------------------------------------------------------------
+# --- the quotes pages -----------------------------------------------------------
+
+
+def quotes_page_path(number: int) -> str:
+    return QUOTES_PATH if number == 1 else f"{QUOTES_URL}/page-{number}.md"
+
+
+def directory_url(path: str) -> str:
+    """quotes/index.md -> quotes/, quotes/page-2.md -> quotes/page-2/ (use_directory_urls)."""
+    return path.removesuffix("index.md") if path.endswith("/index.md") else path.removesuffix(".md") + "/"
+
+
+@dataclass
+class QuoteLayout:
+    """Which quotes go on which quotes page: speakers in registry order, a
+    speaker's quotes in reading order, QUOTES_PER_PAGE to a page."""
+
+    pages: list[list[tuple[str | None, list[Quote]]]]   # per page: (speaker id, quotes) runs
+    page_of: dict[str, str] = field(default_factory=dict)             # quote id -> page path
+    group_page: dict[str | None, str] = field(default_factory=dict)   # speaker id -> first page
+
+
+def layout(cat: Catalogue) -> QuoteLayout:
+    # Cached on the catalogue like Catalogue.article(): every quote link asks.
+    cached = cat.__dict__.get("_quote_layout")
+    if cached is not None and cached[0] == len(cat.quotes):
+        return cached[1]
+    pages: list[list[tuple[str | None, list[Quote]]]] = [[]]
+    count = 0
+    for ident, quotes in _groups(cat):
+        for quote in quotes:
+            if count == QUOTES_PER_PAGE:
+                pages.append([])
+                count = 0
+            page = pages[-1]
+            if not page or page[-1][0] != ident:
+                page.append((ident, []))
+            page[-1][1].append(quote)
+            count += 1
+    result = QuoteLayout(pages)
+    for number, page in enumerate(pages, start=1):
+        for ident, quotes in page:
+            result.group_page.setdefault(ident, quotes_page_path(number))
+            result.page_of.update((q.id, quotes_page_path(number)) for q in quotes)
+    object.__setattr__(cat, "_quote_layout", (len(cat.quotes), result))
+    return result
 
 
 def _groups(cat: Catalogue) -> list[tuple[str | None, list[Quote]]]:
@@ -121,17 +181,19 @@ def _group_anchor(ident: str | None) -> str:
     return f"speaker-{ident}" if ident else UNATTRIBUTED_ANCHOR
 
 
-def _group_head(cat: Catalogue, ident: str | None, quotes: list[Quote]) -> list[str]:
+def _group_head(cat: Catalogue, ident: str | None, quotes: list[Quote], total: int, continued: bool) -> list[str]:
     name = cat.names.zh("speakers", ident) if ident else UNATTRIBUTED
+    if continued:  # the run started on the page before; the anchor stays there
+        return [f"## {markup.escape(name)}（续）", ""]
     lines = [f"## {markup.escape(name)} {{: #{_group_anchor(ident)} }}", ""]
     if ident:
         bits = [markup.link("人物页", f"../speakers/{ident}.md")]
         en = cat.names.en("speakers", ident)
         if en:
             bits.append(markup.escape(en))
-        bits.append(f"{len(quotes)} 条")
+        bits.append(f"{total} 条")
     else:
-        bits = [f"{len(quotes)} 条，报道未写明说话人或无法确定是谁，不归入任何人物"]
+        bits = [f"{total} 条，报道未写明说话人或无法确定是谁，不归入任何人物"]
     lines += [" · ".join(bits) + '\n{: .zh-quote-group data-search-exclude="" }', ""]
     return lines
 
@@ -153,32 +215,53 @@ def _entry(cat: Catalogue, quote: Quote) -> list[str]:
     return lines
 
 
-def quotes_page(cat: Catalogue) -> str:
-    """``quotes/index.md``.
+def _pager(number: int, count: int) -> list[str]:
+    here = quotes_page_path(number).rsplit("/", 1)[1]
+    links = [markup.link(f"第 {n} 页", quotes_page_path(n).rsplit("/", 1)[1]) if n != number
+             else f"**第 {n} 页**" for n in range(1, count + 1)]
+    return [" · ".join(links) + '\n{: .zh-pages data-page="' + here + '" data-search-exclude="" }', ""]
+
+
+def quotes_pages(cat: Catalogue) -> dict[str, str]:
+    """``quotes/index.md`` and, past QUOTES_PER_PAGE quotes, ``quotes/page-N.md``.
 
     The table of contents is hidden: with one heading per quote it would
     repeat the whole page in its own sidebar. The search boost makes a phrase
     typed from a quote land on that quote's short entry before the long
-    articles that merely share its words (lunr ORs query terms).
+    articles that merely share its words.
     """
     front = ["---", "hide:", "  - toc", "search:", f"  boost: {SEARCH_BOOST}", "---", ""]
-    lines = front + [f"# {QUOTES_TITLE}", ""]
     if not cat.quotes:
-        return "\n".join(lines + ["暂无引语。"]) + "\n"
-    groups = _groups(cat)
+        return {QUOTES_PATH: "\n".join(front + [f"# {QUOTES_TITLE}", "", "暂无引语。"]) + "\n"}
+    plan = layout(cat)
+    totals = {ident: len(quotes) for ident, quotes in _groups(cat)}
     slugs = {s.slug for q in cat.quotes for s in q.sources}
-    lines += [
+    intro = [
         f"共 {len(cat.quotes)} 条引语，出自 {len(slugs)} 篇文章，按说话人排列。每条的标题是说话人和引语开头，"
         "下面是全文和报道它的每篇文章（链接到原段落）；同一句话被不同报道转述时合为一条，措辞不同处注明。",
         "",
     ]
-    index = "、".join(
-        f"{markup.link(cat.names.zh('speakers', i) if i else UNATTRIBUTED, f'#{_group_anchor(i)}')}（{len(qs)}）"
-        for i, qs in groups
-    )
-    lines += [f"说话人：{index}" + '\n{: .zh-quote-index data-search-exclude="" }', ""]
-    for ident, quotes in groups:
-        lines += _group_head(cat, ident, quotes)
-        for quote in quotes:
-            lines += _entry(cat, quote)
-    return "\n".join(lines).rstrip("\n") + "\n"
+
+    def speaker_link(ident: str | None, number: int) -> str:
+        name = cat.names.zh("speakers", ident) if ident else UNATTRIBUTED
+        page = plan.group_page[ident]
+        target = "" if page == quotes_page_path(number) else page.rsplit("/", 1)[1]
+        return f"{markup.link(name, f'{target}#{_group_anchor(ident)}')}（{totals[ident]}）"
+
+    pages = {}
+    for number, runs in enumerate(plan.pages, start=1):
+        title = QUOTES_TITLE if number == 1 else f"{QUOTES_TITLE}（第 {number} 页）"
+        lines = front + [f"# {title}", ""]
+        if number == 1:
+            lines += intro
+        index = "、".join(speaker_link(ident, number) for ident in totals)
+        lines += [f"说话人：{index}" + '\n{: .zh-quote-index data-search-exclude="" }', ""]
+        if len(plan.pages) > 1:
+            lines += _pager(number, len(plan.pages))
+        for ident, quotes in runs:
+            continued = plan.group_page[ident] != quotes_page_path(number)
+            lines += _group_head(cat, ident, quotes, totals[ident], continued)
+            for quote in quotes:
+                lines += _entry(cat, quote)
+        pages[quotes_page_path(number)] = "\n".join(lines).rstrip("\n") + "\n"
+    return pages

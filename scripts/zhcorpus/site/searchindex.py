@@ -19,6 +19,7 @@ from zhcorpus.search import build_index, corpus_documents, name_aliases
 
 from . import edition
 from .pages import Catalogue
+from .quotepages import directory_url, layout as quote_layout
 
 # Files the engine writes that are not for the site (a stand-alone test page).
 NOT_PUBLISHED = ("demo.html",)
@@ -44,10 +45,21 @@ def _printed(doc: dict, article) -> dict:
     return doc | {"title": title, "text": edition.text(doc["text"], edition.HANT)}
 
 
+def _on_its_quotes_page(cat: Catalogue, doc: dict) -> dict:
+    """Quote documents link to the quotes page that holds them (quotes/page-N/)."""
+    if doc["kind"] != "quote":
+        return doc
+    quote_id = doc["url"].partition("#")[2]
+    page = quote_layout(cat).page_of.get(quote_id)
+    if page is None:
+        return doc
+    return doc | {"url": f"{directory_url(page)}#{quote_id}"}
+
+
 def documents(cat: Catalogue, articles: list, ed: str) -> list[dict]:
     """``articles``: as read from the corpus (the catalogue's may carry markers)."""
     quotes = [dataclasses.asdict(q) for q in cat.quotes]
-    docs = corpus_documents([_record(a) for a in articles], quotes)
+    docs = [_on_its_quotes_page(cat, doc) for doc in corpus_documents([_record(a) for a in articles], quotes)]
     if ed != edition.HANT:
         return docs
     by_page = {f"articles/{a.slug}/": a for a in articles if edition.printed_in_traditional(a)}

@@ -10,7 +10,7 @@ from __future__ import annotations
 from . import markup
 from .corpus import Article
 from .pages import Catalogue, entry_path, paged_articles
-from .quotepages import QUOTES_PATH, quote_block, sort_key
+from .quotepages import quote_block, sort_key, speaker_quotes_href
 from .settings import COUNTRY_NAMES, INDEX_KINDS, SPEAKER_KIND_LABELS
 
 SPEAKERS = next(k for k in INDEX_KINDS if k.key == "speakers")
@@ -42,7 +42,7 @@ def speaker_page(cat: Catalogue, ident: str, articles: list[Article]) -> dict[st
         lines += [f"类别：**{kind}**（非个人）" + "\n{: .zh-speaker-kind }", ""]
     summary = f"{markup.link(SPEAKERS.title, 'index.md')} · 共 {len(articles)} 篇"
     if quotes:
-        summary += f" · {markup.link(f'{len(quotes)} 条引语', f'../{QUOTES_PATH}#speaker-{ident}')}"
+        summary += f" · {markup.link(f'{len(quotes)} 条引语', speaker_quotes_href(cat, ident, '../'))}"
     lines += [summary, ""]
     if quotes:
         lines += ["## 引语 {: #quotes }", ""]
