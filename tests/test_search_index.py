@@ -131,10 +131,11 @@ MANY = [{"id": f"d{i}", "url": f"articles/a{i}/#p1", "title": f"标题{i}", "kin
 def test_budget_caps_verification_and_limit_none_verifies_all(tmp_path):
     build_index(MANY, tmp_path)
     capped = Searcher.from_dir(tmp_path)
-    hits = capped.search("合作深化", limit=50, budget=1)  # one batch of chunks, then stop
-    assert 0 < len(hits) < 50 and not capped.complete
+    hits = capped.search("合作深化", limit=50, budget=1)  # one round of 50 candidates, then stop
+    assert len(hits) == 50 and not capped.complete
     full = Searcher.from_dir(tmp_path)
     assert len(full.search("合作深化", limit=None, budget=1)) == 60 and full.complete
+    assert capped.bytes < full.bytes
     assert len(Searcher.from_dir(tmp_path).search("合作深化", limit=20)) == 20
 
 

@@ -223,6 +223,9 @@ def test_search_in_the_traditional_edition(page, base_url, quotes):
     assert hrefs and all(h.startswith(urljoin(base_url, "zh-Hant/")) for h in hrefs), hrefs
     snippets = page.locator(".zs-snippet").all_inner_texts()
     assert any(_hant(phrase) in s.replace("…", "") for s in snippets), snippets
+    # The search UI speaks Traditional here too.
+    assert "條結果" in page.locator(".zs-status").inner_text()
+    assert page.locator(".zs-filters summary").inner_text() == "篩選"
     page.locator(f".zs-results a[href$='#{quote.id}']").first.click()
     page.wait_for_url(re.compile(rf"/zhcorpus/zh-Hant/quotes/.*#{quote.id}$"))
     assert page.locator("html").get_attribute("lang") == "zh-Hant"

@@ -16,7 +16,6 @@ from typing import Callable
 from . import codec
 
 REFINE = 40  # candidates above which a term fetches all its bigrams
-BATCH = 4  # chunks fetched at once while verifying (the worker fetches them in parallel)
 # Chunk bytes one search may fetch to verify candidates; past it the answer is
 # "at least N" and the UI offers more. Keeps a later query within ~100 KB.
 BUDGET = 40_000
@@ -132,7 +131,8 @@ class Searcher:
     def search(self, query: str, limit: int | None = 20, budget: int | None = BUDGET) -> list[dict]:
         """Documents containing every term, best first; ``limit=None`` verifies all.
 
-        Verifies in rank order, BATCH new chunks at a time, and stops once it
+        Verifies in rank order, as many candidates at a time as results are
+        missing, and stops once it
         has ``limit`` hits or has fetched ``budget`` chunk bytes (no cap when
         ``limit`` or ``budget`` is None);
         ``self.complete`` says whether every candidate was verified.
@@ -147,14 +147,11 @@ class Searcher:
             return [{"id": i} for i in ids]  # postings are the answer; no text needed
         hits, i, spent, done = [], 0, 0, 0
         while i < len(ids) and (limit is None or len(hits) < limit) and (budget is None or spent < budget):
-            batch, chunks = [], set()
-            while i < len(ids) and (limit is None or not exact or len(batch) < limit - len(hits)):
-                n = self.chunk_of(ids[i])
-                if n not in chunks and len(chunks) == BATCH:
-                    break
-                chunks.add(n)
-                batch.append(ids[i])
-                i += 1
+            # One round trip verifies as many candidates as results are still
+            # missing: all of them when every candidate holds the text, as it
+            # nearly always does (and always, for an exact query).
+            batch = ids[i:] if limit is None else ids[i:i + limit - len(hits)]
+            i += len(batch)
             before = self.bytes
             docs = [self.doc(d) for d in batch]
             spent += self.bytes - before

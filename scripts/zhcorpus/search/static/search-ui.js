@@ -3,7 +3,19 @@
  * unless options say otherwise, so the site can live under any sub-path.
  * data-state="ready" and data-query on the root tell tests what is on screen. */
 
-const FACETS = [["speaker", "讲话人"], ["event", "事件"], ["theme", "主题"], ["outlet", "媒体"]];
+// The UI's own words, per script: the Traditional edition shows them in Traditional.
+// options.lang picks one; by default the page's <html lang>.
+const STRINGS = {
+  "zh-Hans": { placeholder: "搜索全文（简体或繁體）", search: "搜索", speaker: "讲话人", event: "事件", theme: "主题",
+               outlet: "媒体", all: "全部", filter: "筛选", from: "起始日期", to: "截止日期", more: "更多结果",
+               results: n => `${n} 条结果`, atLeast: n => `至少 ${n} 条结果`, none: "没有结果",
+               error: "搜索出错：", quote: "语录" },
+  "zh-Hant": { placeholder: "搜尋全文（簡體或繁體）", search: "搜尋", speaker: "講話人", event: "事件", theme: "主題",
+               outlet: "媒體", all: "全部", filter: "篩選", from: "起始日期", to: "截止日期", more: "更多結果",
+               results: n => `${n} 條結果`, atLeast: n => `至少 ${n} 條結果`, none: "沒有結果",
+               error: "搜尋出錯：", quote: "語錄" },
+};
+const FACETS = ["speaker", "event", "theme", "outlet"];
 
 function el(tag, attrs = {}, ...children) {
   const e = document.createElement(tag);
@@ -16,24 +28,26 @@ export function mountSearch(root, options = {}) {
   const indexUrl = new URL(options.indexUrl || "./", import.meta.url).href;
   const siteUrl = new URL(options.siteUrl || "../", indexUrl).href;
   const limit = options.limit || 20;
+  const lang = options.lang || document.documentElement.lang;
+  const t = STRINGS[lang] || STRINGS[lang.startsWith("zh-Hant") || /^zh-(TW|HK|MO)/.test(lang) ? "zh-Hant" : "zh-Hans"];
   const worker = new Worker(new URL("search-worker.js", import.meta.url));
   let seq = 0, shown = -1, facetsLoaded = false;
   const pending = new Map();
   const ask = (msg) => new Promise(resolve => { const id = ++seq; pending.set(id, resolve); worker.postMessage({ ...msg, id }); });
   worker.onmessage = (e) => { const r = pending.get(e.data.id); pending.delete(e.data.id); if (r) r(e.data); };
 
-  const input = el("input", { type: "search", class: "zs-input", placeholder: options.placeholder || "搜索全文（简体或繁體）",
-                              "aria-label": "搜索", autocomplete: "off" });
-  const selects = Object.fromEntries(FACETS.map(([k, label]) => [k, el("select", { "data-facet": k, "aria-label": label },
-    el("option", { value: "" }, "全部" + label))]));
-  const from = el("input", { type: "date", "data-facet": "from", "aria-label": "起始日期" });
-  const to = el("input", { type: "date", "data-facet": "to", "aria-label": "截止日期" });
-  const filters = el("details", { class: "zs-filters" }, el("summary", {}, "筛选"), ...Object.values(selects), from, to);
+  const input = el("input", { type: "search", class: "zs-input", placeholder: options.placeholder || t.placeholder,
+                              "aria-label": t.search, autocomplete: "off" });
+  const selects = Object.fromEntries(FACETS.map(k => [k, el("select", { "data-facet": k, "aria-label": t[k] },
+    el("option", { value: "" }, t.all + t[k]))]));
+  const from = el("input", { type: "date", "data-facet": "from", "aria-label": t.from });
+  const to = el("input", { type: "date", "data-facet": "to", "aria-label": t.to });
+  const filters = el("details", { class: "zs-filters" }, el("summary", {}, t.filter), ...Object.values(selects), from, to);
   const status = el("p", { class: "zs-status", role: "status" });
   const list = el("ol", { class: "zs-results" });
   // Each search fetches at most ~40 KB of text; "more" continues where it stopped
   // (files already fetched are cached), so no query costs more than it shows.
-  const more = el("button", { type: "button", class: "zs-more", hidden: "" }, "更多结果");
+  const more = el("button", { type: "button", class: "zs-more", hidden: "" }, t.more);
   let extra = 0;
   root.classList.add("zs");
   root.append(input, filters, status, list, more);
@@ -43,7 +57,7 @@ export function mountSearch(root, options = {}) {
     if (facetsLoaded || !filters.open) return;
     facetsLoaded = true;
     const { values } = await ask({ type: "facets" });
-    for (const [k] of FACETS) {
+    for (const k of FACETS) {
       const opts = Object.entries(values[k] || {}).sort((a, b) => a[1].label.localeCompare(b[1].label, "zh"));
       for (const [v, { label }] of opts) selects[k].append(el("option", { value: v }, label));
     }
@@ -52,8 +66,8 @@ export function mountSearch(root, options = {}) {
   function render(q, r) {
     list.replaceChildren();
     if (!q.trim()) { status.textContent = ""; return; }
-    const count = r.total !== null ? `${r.total} 条结果` : `至少 ${r.hits.length} 条结果`;
-    status.textContent = r.hits.length ? count : "没有结果";
+    const count = r.total !== null ? t.results(r.total) : t.atLeast(r.hits.length);
+    status.textContent = r.hits.length ? count : t.none;
     const groups = new Map();  // page URL -> its hits, in rank order of the first hit
     for (const h of r.hits) {
       const page = h.kind === "quote" ? h.url : h.url.split("#")[0];
@@ -61,7 +75,7 @@ export function mountSearch(root, options = {}) {
       groups.get(page).push(h);
     }
     for (const [page, hits] of groups) {
-      const title = hits[0].kind === "quote" ? "语录 · " + hits[0].title : hits[0].title;
+      const title = hits[0].kind === "quote" ? t.quote + " · " + hits[0].title : hits[0].title;
       const items = el("ul", {});
       for (const h of hits) {
         if (h.kind === "page") continue;  // the group heading is the title hit
@@ -84,7 +98,7 @@ export function mountSearch(root, options = {}) {
     const r = q.trim() ? await ask({ type: "search", q, limit: limit * (extra + 1), filters: f }) : { hits: [], total: 0 };
     if (my < shown) return;  // a later keystroke already answered
     shown = my;
-    if (r.type === "error") { status.textContent = "搜索出错：" + r.message; return; }
+    if (r.type === "error") { status.textContent = t.error + r.message; return; }
     render(q, r);
     more.hidden = !r.more;
     root.dataset.query = q;

@@ -106,23 +106,26 @@ function grams(term, odd = false) {  // even offsets + the last one cover every 
 }
 const intersect = (a, b) => { const s = new Set(b); return a.filter(x => s.has(x)); };
 
+async function altIds(alt) {
+  const lists = await Promise.all(grams(alt).map(postings));
+  lists.sort((a, b) => a.length - b.length);
+  let ids = lists.reduce(intersect);
+  // Each other bigram costs a shard but spares many chunks; two at a time, until few are left.
+  for (let odd = grams(alt, true); ids.length > REFINE && odd.length; odd = odd.slice(2))
+    for (const more of await Promise.all(odd.slice(0, 2).map(postings))) ids = intersect(ids, more);
+  return ids;
+}
+
 async function candidates(terms) {
-  let result = null, exact = true;
-  for (const alts of terms) {
-    const union = new Set();
-    for (const alt of alts) {
-      const lists = await Promise.all(grams(alt).map(postings));
-      lists.sort((a, b) => a.length - b.length);
-      let ids = lists.reduce(intersect);
-      // Each other bigram costs a shard but spares many chunks; two at a time, until few are left.
-      for (let odd = grams(alt, true); ids.length > REFINE && odd.length; odd = odd.slice(2))
-        for (const more of await Promise.all(odd.slice(0, 2).map(postings))) ids = intersect(ids, more);
-      ids.forEach(x => union.add(x));
-      exact = exact && Array.from(alt).length <= 2;
-    }
-    const u = [...union];
+  // Every alternative of every term at once: each waits only on its own shards
+  // (an English name can stand for several Chinese forms). Same sets as query.py.
+  const perTerm = await Promise.all(terms.map(alts => Promise.all(alts.map(altIds))));
+  let result = null;
+  for (const lists of perTerm) {
+    const u = [...new Set(lists.flat())];
     result = result === null ? u : intersect(result, u);
   }
+  const exact = terms.every(alts => alts.every(alt => Array.from(alt).length <= 2));
   return [(result || []).sort((a, b) => a - b), exact];
 }
 
@@ -170,9 +173,10 @@ function snippet(text, folded, terms, width = 90) {
   return { parts, before: start > 0, after: end < text.length };
 }
 
-// Verify candidates in rank order, BATCH new chunks at a time (fetched in parallel), until
-// `limit` hits or `budget` chunk bytes: the same steps as query.py Searcher.search.
-const BATCH = 4, BUDGET = 40000;
+// Verify candidates in rank order, as many at a time (their chunks fetched in parallel: one
+// round trip) as results are still missing, until `limit` hits or `budget` chunk bytes: the
+// same steps as query.py Searcher.search.
+const BUDGET = 40000;
 async function search({ q, limit = 20, filters = {}, budget = BUDGET }) {
   const start = bytes, terms = parse(q);
   if (!terms.length) return { terms, total: 0, exact: true, complete: true, hits: [], bytes: 0 };
@@ -181,11 +185,7 @@ async function search({ q, limit = 20, filters = {}, budget = BUDGET }) {
   if (rows) ids = ids.filter(i => rows.has(rowOfDoc[i]));
   const hits = []; let i = 0, done = 0, spent = 0;
   while (i < ids.length && hits.length < limit && spent < budget) {
-    const batch = [], chunks = new Set();
-    for (; i < ids.length && (!exact || batch.length < limit - hits.length); i++) {
-      const c = chunkOf(ids[i]); if (!chunks.has(c) && chunks.size === BATCH) break;
-      chunks.add(c); batch.push(ids[i]);
-    }
+    const batch = ids.slice(i, i + limit - hits.length); i += batch.length;
     const before = bytes, docs = await Promise.all(batch.map(doc));
     spent += bytes - before;
     for (const d of docs) {
