@@ -9,7 +9,7 @@ from zhcorpus.site.assemble import all_pages
 from zhcorpus.site.corpus import load_articles
 from zhcorpus.site.names import load_names
 from zhcorpus.site.quotedata import load_quotes
-from zhcorpus.site.quotepages import QUOTES_PER_PAGE, SOURCES_SHOWN, layout
+from zhcorpus.site.quotepages import QUOTES_PER_PAGE, SOURCES_PER_PAGE, SOURCES_SHOWN, layout
 
 
 def big_catalogue(root, copies: int) -> site_pages.Catalogue:
@@ -64,3 +64,15 @@ def test_quotes_are_split_into_pages_that_link_to_each_other(root):
     for quote in many:  # a quote's links elsewhere point at the page that holds it
         holder = plan.page_of[quote.id]
         assert f"{{: #{quote.id} }}" in pages[holder]
+
+
+def test_a_quote_reported_everywhere_gets_pages_of_reports(root):
+    cat = big_catalogue(root, 120)  # every copy reports every quote
+    quote = max(cat.quotes, key=lambda q: len(q.sources))
+    assert len(quote.sources) > 2 * SOURCES_PER_PAGE
+    pages = all_pages(cat, None)
+    own = [p for p in pages if p == f"quotes/{quote.id}.md" or p.startswith(f"quotes/{quote.id}-p")]
+    assert len(own) == -(-len(quote.sources) // SOURCES_PER_PAGE)
+    links = [pages[p].count("](../articles/") for p in own]
+    assert sum(links) == len(quote.sources) and max(links) <= SOURCES_PER_PAGE
+    assert f"[第 2 页]({quote.id}-p2.md)" in pages[f"quotes/{quote.id}.md"]

@@ -47,17 +47,20 @@ def han_table() -> dict[str, str]:
     """
     units = [chr(c) for lo, hi in _RANGES for c in range(lo, hi)] + _jieba_words()
     joined = "\n".join(units)  # one unit per line: OpenCC never joins across lines
-    parent: dict[str, str] = {}
+    pairs: set[tuple[str, str]] = set()
     for name in _CONFIGS:
         out = opencc.OpenCC(name).convert(joined).split("\n")
         for src, dst in zip(units, out):
-            if len(dst) != len(src):
-                continue
-            for a, b in zip(src, dst):
-                if a != b:
-                    a, b = _find(parent, a), _find(parent, b)
-                    if a != b:
-                        parent[max(a, b)] = min(a, b)
+            if dst != src and len(dst) == len(src):
+                pairs.update(zip(src, dst))
+    # Union the distinct pairs (~10k of the ~1M a word list yields); the classes
+    # do not depend on the order of the unions.
+    parent: dict[str, str] = {}
+    for a, b in sorted(pairs):
+        if a != b:
+            a, b = _find(parent, a), _find(parent, b)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
     classes: dict[str, list[str]] = {}
     for c in list(parent):
         classes.setdefault(_find(parent, c), []).append(c)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .articlepage import article_page
 from .pages import Catalogue, article_path, index_entry, index_listing
-from .quotepages import much_reported, quote_sources_page, quote_sources_path, quotes_pages
+from .quotepages import much_reported, quote_sources_pages, quotes_pages
 from .settings import INDEX_KINDS
 from .speakerpage import speaker_page
 
@@ -20,5 +20,5 @@ def all_pages(cat: Catalogue, site_url: str | None) -> dict[str, str]:
                 pages.update(index_entry(cat, kind, ident, articles))
     pages.update(quotes_pages(cat))
     for quote in much_reported(cat):
-        pages[quote_sources_path(quote)] = quote_sources_page(cat, quote)
+        pages.update(quote_sources_pages(cat, quote))
     return pages

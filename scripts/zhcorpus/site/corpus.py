@@ -61,12 +61,16 @@ def _str_or_none(value) -> str | None:
     return None if value is None else str(value)
 
 
+# libyaml's safe loader: the same data, ten times faster over thousands of articles.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def parse_article(path: Path) -> Article:
     text = path.read_text(encoding="utf-8")
     m = _FRONT_MATTER.match(text)
     if not m:
         raise CorpusError(f"{path}: no YAML front-matter")
-    meta = yaml.safe_load(m.group(1)) or {}
+    meta = yaml.load(m.group(1), Loader=_LOADER) or {}
     body = m.group(2)
     try:
         article = Article(

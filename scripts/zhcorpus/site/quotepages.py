@@ -12,7 +12,7 @@ Quote text, speaker names and titles are source text: all of it goes through
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import markup
 from .pages import Catalogue, article_path, date_label
@@ -85,14 +85,32 @@ def sources_list(cat: Catalogue, quote: Quote, prefix: str, limit: int | None = 
     return "\n".join(lines)
 
 
-def quote_sources_page(cat: Catalogue, quote: Quote) -> str:
-    """``quotes/<id>.md``: every report of one much-reported quote."""
-    lines = [f"# {markup.escape(heading_text(cat, quote))}", "",
-             markup.paragraph(f"“{quote.text}”", css="zh-quote-text"), "",
-             f"{len(quote.sources)} 篇报道转述了这句话（按日期）：", "",
-             sources_list(cat, quote, "../", limit=None), "",
-             f"- {markup.link('返回引语页', quote_href(cat, quote, '../'))}"]
-    return "\n".join(lines) + "\n"
+# Reports per page of a much-reported quote's own page: a quote every article
+# repeats would otherwise make one page that grows with the corpus.
+SOURCES_PER_PAGE = 100
+
+
+def _sources_page_path(quote: Quote, number: int) -> str:
+    return quote_sources_path(quote) if number == 1 else f"{QUOTES_URL}/{quote.id}-p{number}.md"
+
+
+def quote_sources_pages(cat: Catalogue, quote: Quote) -> dict[str, str]:
+    """``quotes/<id>.md`` (and ``<id>-pN.md``): every report of one much-reported quote."""
+    runs = [quote.sources[i:i + SOURCES_PER_PAGE] for i in range(0, len(quote.sources), SOURCES_PER_PAGE)]
+    pages = {}
+    for number, run in enumerate(runs, start=1):
+        lines = [f"# {markup.escape(heading_text(cat, quote))}", "",
+                 markup.paragraph(f"“{quote.text}”", css="zh-quote-text"), "",
+                 f"{len(quote.sources)} 篇报道转述了这句话（按日期）：", ""]
+        if len(runs) > 1:
+            links = [markup.link(f"第 {n} 页", _sources_page_path(quote, n).rsplit("/", 1)[1]) if n != number
+                     else f"**第 {n} 页**" for n in range(1, len(runs) + 1)]
+            lines += [" · ".join(links) + "\n{: .zh-pages }", ""]
+        part = replace(quote, sources=run)  # this page's share of the reports
+        lines += [sources_list(cat, part, "../", limit=None), "",
+                  f"- {markup.link('返回引语页', quote_href(cat, quote, '../'))}"]
+        pages[_sources_page_path(quote, number)] = "\n".join(lines) + "\n"
+    return pages
 
 
 def much_reported(cat: Catalogue) -> list[Quote]:
