@@ -52,18 +52,23 @@ def build_site(
     taxonomy: Path | None = None,
     speakers: Path | None = None,
     strict: bool = True,
+    dirty: bool = False,
 ) -> BuildResult:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")  # keep the log to mkdocs' own lines
     for var, value in (
         (settings.ENV_CORPUS, corpus),
         (settings.ENV_TAXONOMY, taxonomy),
         (settings.ENV_SPEAKERS, speakers),
+        # Generated pages next to the site, not in the checkout's build/.
+        (settings.ENV_SOURCES, Path(site_dir).resolve().parent / f".{Path(site_dir).name}-sources"),
     ):
         if value is not None:
             env[var] = str(value)
     cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(REPO / "mkdocs.yml"), "-d", str(site_dir)]
     if strict:
         cmd.append("--strict")
+    if dirty:
+        cmd.append("--dirty")
     start = time.perf_counter()
     proc = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True)
     seconds = time.perf_counter() - start

@@ -6,8 +6,8 @@ mkdocs-hant.yml`` in a subprocess. A subprocess, not MkDocs' Python API,
 because MkDocs keeps per-build state in module globals (our hook's ``_state``
 included) that a nested build would overwrite. It is also what lets the two
 editions build at once, one per core: the child starts once the main build has
-cleaned its site folder (``on_files``), writes beside it, and ``on_post_build``
-waits for it and moves its output into place.
+cleaned its site folder (``on_files``), writes into ``zh-Hant/`` of it, and
+``on_post_build`` waits for it.
 
 The child is the Traditional edition, which never starts another build, and
 ``ENV_CHILD`` guards against a misconfigured child anyway. Its warnings are
@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -50,36 +49,30 @@ def config_file(config) -> Path:
     return Path(config.config_file_path).resolve().parent / name
 
 
-def _staging(config) -> Path:
-    site = Path(config.site_dir).resolve()
-    return site.parent / f".{site.name}.{edition.HANT_DIR}.partial"  # same filesystem: a rename
-
-
-def start(config) -> subprocess.Popen:
-    staging = _staging(config)
-    shutil.rmtree(staging, ignore_errors=True)
-    cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(config_file(config)), "-d", str(staging)]
+def start(config, dirty: bool = False) -> subprocess.Popen:
+    # MkDocs has emptied the site folder before on_files (unless dirty), so the
+    # child can write into <site>/zh-Hant/ while the main build writes the rest.
+    target = Path(config.site_dir) / edition.HANT_DIR
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(config_file(config)), "-d", str(target)]
     if config.strict:
         cmd.append("--strict")
+    if dirty:
+        cmd.append("--dirty")
     env = dict(os.environ, **{ENV_CHILD: "1", "NO_MKDOCS_2_WARNING": "1"})
     return subprocess.Popen(cmd, cwd=Path(config.config_file_path).resolve().parent, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
 
-def finish(config, child: subprocess.Popen) -> None:
+def finish(child: subprocess.Popen) -> None:
     output, _ = child.communicate()
     for line in output.splitlines():
-        if line.startswith("WARNING"):
+        if line.startswith("WARNING") and "'dirty' build" not in line:
             log.warning(f"zhcorpus {edition.HANT}: {line.split('-', 1)[-1].strip()}")
     if child.returncode != 0:
         raise PluginError(f"zhcorpus: the {edition.HANT} edition failed to build:\n{output}")
-    target = Path(config.site_dir) / edition.HANT_DIR
-    shutil.rmtree(target, ignore_errors=True)
-    shutil.move(str(_staging(config)), str(target))
 
 
-def abandon(config, child: subprocess.Popen) -> None:
-    """The main build failed: stop the child and leave nothing behind."""
+def abandon(child: subprocess.Popen) -> None:
+    """The main build failed: stop the child."""
     child.kill()
     child.communicate()
-    shutil.rmtree(_staging(config), ignore_errors=True)

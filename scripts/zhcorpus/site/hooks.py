@@ -18,9 +18,9 @@ if _SCRIPTS not in sys.path:
     sys.path.insert(0, _SCRIPTS)
 
 from mkdocs.plugins import event_priority  # noqa: E402
-from mkdocs.structure.files import File  # noqa: E402
+from mkdocs.structure.files import File, Files  # noqa: E402
 
-from zhcorpus.site import assemble, edition, hantbuild, home, pages, searchindex, settings  # noqa: E402
+from zhcorpus.site import assemble, edition, hantbuild, home, pages, searchindex, settings, sources  # noqa: E402
 from zhcorpus.site.corpus import load_articles  # noqa: E402
 from zhcorpus.site.names import load_names  # noqa: E402
 from zhcorpus.site.quotedata import load_quotes  # noqa: E402
@@ -38,8 +38,9 @@ _state: dict = {}
 
 
 def on_startup(command, dirty):
-    # `mkdocs serve` previews the Simplified edition only (see hantbuild.wanted).
-    _state["command"] = command
+    # `mkdocs serve` previews the Simplified edition only (see hantbuild.wanted);
+    # `--dirty` renders only the pages whose Markdown changed (see sources.py).
+    _state.update(command=command, dirty=dirty)
 
 
 @event_priority(100)
@@ -59,7 +60,7 @@ def on_config(config):
     names = load_names(conf.taxonomy_file, conf.speakers_file, conf.extended_speakers_file)
     quotes = load_quotes(conf.quotes_file)
     catalogue = pages.Catalogue(edition.as_printed(articles, ed), names, quotes, edition=ed)
-    _state.update(settings=conf, catalogue=catalogue, articles=articles, edition=ed, config=config)
+    _state.update(settings=conf, catalogue=catalogue, articles=articles, edition=ed)
     return config
 
 
@@ -71,16 +72,29 @@ _LUNR = "assets/javascripts/lunr/"
 def on_files(files, config):
     # MkDocs has cleaned the site folder by now: the other edition can start.
     if hantbuild.wanted(config, _state.get("command")):
-        _state["hant_child"] = hantbuild.start(config)
+        _state["hant_child"] = hantbuild.start(config, bool(_state.get("dirty")))
     for file in [f for f in files if f.src_uri.startswith(_LUNR)]:
         files.remove(file)
     generated = assemble.all_pages(_state["catalogue"], config.site_url)
-    for src_uri, content in generated.items():
+    for src_uri in generated:
         if files.get_file_from_path(src_uri) is not None:
             # A hand-written page would silently shadow generated data.
             raise ValueError(f"zhcorpus: docs/{src_uri} collides with a generated page")
-        files.append(File.generated(config, src_uri, content=content))
-    return files
+    # The home page is hand-written around what the corpus fills in: generated
+    # like the rest, so a dirty build sees when the corpus changed it.
+    hand_written_home = files.get_file_from_path("index.md")
+    if hand_written_home is not None:
+        generated["index.md"] = home.fill(hand_written_home.content_string, _state["catalogue"],
+                                          _state["settings"].timeline_days)
+    if _state.get("command") == "serve":
+        # serve builds into a new temporary folder each time: nothing to be dirty against.
+        made = [File.generated(config, src_uri, content=markdown) for src_uri, markdown in generated.items()]
+    else:
+        folder = sources.folder_for(_state["settings"].sources_dir, config.site_dir)
+        made = sources.materialize(generated, folder, config, bool(_state.get("dirty")))
+    by_uri = {file.src_uri: file for file in made}
+    # The home page keeps its place (first in the sitemap); generated pages follow.
+    return Files([by_uri.pop(f.src_uri, f) for f in files] + list(by_uri.values()))
 
 
 def on_nav(nav, config, files):
@@ -89,8 +103,6 @@ def on_nav(nav, config, files):
 
 
 def on_page_markdown(markdown, page, config, files):
-    if page.file.src_uri == "index.md":
-        markdown = home.fill(markdown, _state["catalogue"], _state["settings"].timeline_days)
     # Hand-written and generated pages alike: the Traditional edition converts here.
     return edition.finish_markdown(markdown, _state["edition"])
 
@@ -139,9 +151,9 @@ def on_post_build(config):
             path.write_text(text.replace(_CDN, _CDN_STANDIN), encoding="utf-8")
     searchindex.build(_state["catalogue"], _state["articles"], _state["edition"], Path(config.site_dir, SEARCH_DIR))
     if "hant_child" in _state:
-        hantbuild.finish(config, _state.pop("hant_child"))
+        hantbuild.finish(_state.pop("hant_child"))
 
 
 def on_build_error(error):
     if "hant_child" in _state:
-        hantbuild.abandon(_state["config"], _state.pop("hant_child"))
+        hantbuild.abandon(_state.pop("hant_child"))

@@ -16,6 +16,7 @@ from pathlib import Path
 ENV_CORPUS = "ZHCORPUS_SITE_CORPUS"
 ENV_TAXONOMY = "ZHCORPUS_SITE_TAXONOMY"
 ENV_SPEAKERS = "ZHCORPUS_SITE_SPEAKERS"
+ENV_SOURCES = "ZHCORPUS_SITE_SOURCES"
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,9 @@ class Settings:
     # Days of the home-page timeline (the summit week); other dates still get
     # a page under dates/.
     timeline_days: tuple[str, ...] = ("2025-06-15", "2025-06-16", "2025-06-17", "2025-06-18")
+    # Generated pages are written here (one folder per site folder) so that
+    # `mkdocs build --dirty` can tell which changed (see sources.py).
+    sources_dir: Path = Path("build/zhcorpus-site-src")
 
     @property
     def articles_dir(self) -> Path:
@@ -105,4 +109,5 @@ def load(config) -> Settings:
         taxonomy_file=path("taxonomy", "seeds/taxonomy.yml", ENV_TAXONOMY),
         speakers_file=path("speakers", "seeds/speakers.yml", ENV_SPEAKERS),
         timeline_days=tuple(str(d) for d in days) if days else Settings.timeline_days,
+        sources_dir=path("sources", "build/zhcorpus-site-src", ENV_SOURCES),
     )

@@ -1,0 +1,53 @@
+"""`mkdocs build --dirty` after a corpus change writes exactly what a full build writes.
+
+Generated pages are mirrored to files (site/sources.py), so a dirty build
+renders only the pages whose Markdown changed, removes pages the corpus no
+longer makes, and must leave a site byte-identical to a clean build.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from zhcorpus.site.buildrun import FIXTURES, build_site
+
+EDITED = "2025-06-16-xinhua-huiju-gongjin-liliang"
+REMOVED = "2025-06-20-xinhua-xiaji-liangshi-shougou"
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def _mtimes(root: Path) -> dict[str, int]:
+    return {str(p.relative_to(root)): p.stat().st_mtime_ns for p in root.rglob("*.html")}
+
+
+def test_dirty_build_after_a_corpus_change_equals_a_clean_build(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(FIXTURES / "corpus", corpus)
+    inputs = {"corpus": corpus, "taxonomy": FIXTURES / "seeds" / "taxonomy.yml",
+              "speakers": FIXTURES / "seeds" / "speakers.yml"}
+    site = tmp_path / "site"
+    first = build_site(site, **inputs)
+    assert first.returncode == 0, first.log
+    before = _mtimes(site)
+
+    edited = corpus / "articles" / f"{EDITED}.md"
+    text = edited.read_text(encoding="utf-8")
+    assert "\n{: #p1 }" in text
+    edited.write_text(text.replace("\n{: #p1 }", "又补一句。\n{: #p1 }", 1), encoding="utf-8")
+    (corpus / "articles" / f"{REMOVED}.md").unlink()
+
+    dirty = build_site(site, **inputs, strict=False, dirty=True)
+    assert dirty.returncode == 0, dirty.log
+    clean = build_site(tmp_path / "clean", **inputs)
+    assert clean.returncode == 0, clean.log
+
+    assert _tree(site) == _tree(tmp_path / "clean")
+    after = _mtimes(site)
+    rewritten = [page for page, mtime in after.items() if before.get(page) != mtime]
+    assert f"articles/{EDITED}/index.html" in rewritten and f"zh-Hant/articles/{EDITED}/index.html" in rewritten
+    assert f"articles/{REMOVED}/index.html" not in after
+    assert len(rewritten) < len(after) / 2, f"{len(rewritten)} of {len(after)} pages rewritten"
