@@ -158,3 +158,22 @@ def test_benchmark_markdown_renders_the_same_text():
     for text in ["1. 第一条", "# 不是标题", "a*b*c_d_ [链接](x) <b>粗</b> 5.2%", "- 列表？", "＃全角"]:
         out = markdown.markdown(_md(text))
         assert out == f"<p>{html.escape(text, quote=False)}</p>", (text, out)
+
+
+def test_fold_table_read_from_its_cache_is_the_table_made(tmp_path):
+    from zhcorpus.search import fold
+
+    made = dict(sorted(fold._make_han_table().items()))
+    fold.han_table.cache_clear()
+    try:
+        fold.cache_table_in(tmp_path)
+        assert fold.han_table() == made                      # made, then written
+        (written,) = tmp_path.glob("fold-table-*.json")
+        fold.han_table.cache_clear()
+        assert fold.han_table() == made and list(fold.han_table()) == list(made)   # read back
+        written.write_text("{torn", encoding="utf-8")
+        fold.han_table.cache_clear()
+        assert fold.han_table() == made                      # a damaged file is made again
+    finally:
+        fold._TABLE_CACHE.clear()
+        fold.han_table.cache_clear()

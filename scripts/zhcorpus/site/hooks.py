@@ -21,6 +21,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
 from zhcorpus.site import assemble, edition, hantbuild, home, pages, searchindex, settings, sources  # noqa: E402
+from zhcorpus.search import fold  # noqa: E402
 from zhcorpus.site.corpus import load_articles  # noqa: E402
 from zhcorpus.site.names import load_names  # noqa: E402
 from zhcorpus.site.quotedata import load_quotes  # noqa: E402
@@ -54,6 +55,7 @@ def on_config(config):
         config.site_name = edition.text(config.site_name, ed)
         config.site_description = edition.text(config.site_description or "", ed) or None
     conf = settings.load(config)
+    fold.cache_table_in(conf.cache_dir)
     articles = load_articles(conf.articles_dir)
     if not articles:
         log.warning(f"zhcorpus: no articles in {conf.articles_dir}; run `zhcorpus build` first")

@@ -78,6 +78,8 @@ class Settings:
     # Generated pages are written here (one folder per site folder) so that
     # `mkdocs build --dirty` can tell which changed (see sources.py).
     sources_dir: Path = Path("build/zhcorpus-site-src")
+    # Kept between builds: the search's script-folding table (seconds to make).
+    cache_dir: Path = Path("build/zhcorpus-cache")
 
     @property
     def articles_dir(self) -> Path:
@@ -110,4 +112,5 @@ def load(config) -> Settings:
         speakers_file=path("speakers", "seeds/speakers.yml", ENV_SPEAKERS),
         timeline_days=tuple(str(d) for d in days) if days else Settings.timeline_days,
         sources_dir=path("sources", "build/zhcorpus-site-src", ENV_SOURCES),
+        cache_dir=path("cache", "build/zhcorpus-cache"),
     )
