@@ -1,12 +1,14 @@
 """Quotes across the corpus: merged reports, speakers, and the corpus/quotes.jsonl contract."""
 
+import hashlib
 import json
 import re
 
 import pytest
 
-from zhcorpus.quotebook import _group, normalized, Reported
+from zhcorpus.quotebook import _group, collect, normalized, Reported
 from zhcorpus.quotes import Quote
+from zhcorpus.writers import Article
 
 
 def report(text, speaker_id=None, slug="a", name=None):
@@ -41,6 +43,27 @@ def grouped(*reports):
 ])
 def test_reports_of_one_utterance_are_merged(reports, groups):
     assert grouped(*reports) == groups
+
+
+def test_the_same_words_from_two_speakers_are_two_quotes_with_two_ids():
+    from zhcorpus.speakers import registry_from_data
+
+    words = "我们要始终秉持，不断发扬光大。"
+    found = [(_article("a"), [report(words, "xi-jinping", "a").quote]),
+             (_article("b"), [report(words, "tokayev", "b").quote]),
+             (_article("c"), [report("前景令人期待，我们充满信心。", "tokayev", "c").quote])]
+    registry = registry_from_data({"speakers": [
+        {"id": "xi-jinping", "zh_hans": "习近平"}, {"id": "tokayev", "zh_hans": "托卡耶夫"}]})
+    entries, _, _ = collect(found, registry)
+    ids = {e["speaker_id"] + ":" + e["text"][:4]: e["id"] for e in entries}
+    assert len(set(ids.values())) == 3
+    assert ids["xi-jinping:我们要始"] != ids["tokayev:我们要始"]
+    # A quote no other speaker shares keeps the id of its words alone.
+    assert ids["tokayev:前景令人"] == "q-" + hashlib.sha1(normalized("前景令人期待，我们充满信心。").encode()).hexdigest()[:10]
+
+
+def _article(slug):
+    return Article(front={"slug": slug, "title": "标题", "source": "新华社", "date": "2025-06-17"}, body=())
 
 
 def test_normalized_ignores_punctuation_and_spaces():

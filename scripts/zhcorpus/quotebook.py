@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from .quotes import Quote, extract_quotes
@@ -64,7 +65,7 @@ def collect(found: list[tuple[Article, list[Quote]]], registry: Registry
     for report in reports:
         if report.quote.speaker_id and report.quote.speaker_id not in quoted.setdefault(report.slug, []):
             quoted[report.slug].append(report.quote.speaker_id)
-    return [_entry(group) for group in _group(reports)], registry, quoted
+    return _unique_ids([_entry(group) for group in _group(reports)]), registry, quoted
 
 
 def _with_speaker_id(report: Reported, registry: Registry) -> Reported:
@@ -123,13 +124,31 @@ def _group(reports: list[Reported]) -> list[list[Reported]]:
     return list(groups.values())
 
 
+def _quote_id(text: str, speaker_id: str | None = None) -> str:
+    key = normalized(text) if speaker_id is None else f"{normalized(text)}\x1f{speaker_id}"
+    return "q-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+
+
+def _unique_ids(entries: list[dict]) -> list[dict]:
+    """The same words given to two different speakers stay two quotes, so they
+    need two ids (pages and links find a quote by its id): those take the
+    speaker into their id. Every other id is the hash of the words alone."""
+    taken = Counter(entry["id"] for entry in entries)
+    for entry in entries:
+        if taken[entry["id"]] > 1:
+            entry["id"] = _quote_id(entry["text"], entry["speaker_id"] or "")
+    ids = [entry["id"] for entry in entries]
+    assert len(set(ids)) == len(ids), "two quotes with the same words and the same speaker"
+    return entries
+
+
 def _entry(group: list[Reported]) -> dict:
     # The canonical wording is the fullest report; the others are listed as sources.
     main = max(group, key=lambda r: (len(normalized(r.quote.text)), r.quote.speaker_id is not None, r.slug))
     attributed = next((r for r in group if r.quote.speaker_id), main)
     quote = main.quote
     return {
-        "id": "q-" + hashlib.sha1(normalized(quote.text).encode("utf-8")).hexdigest()[:10],
+        "id": _quote_id(quote.text),
         "text": quote.text,
         "speaker": attributed.quote.speaker_name,
         "speaker_id": attributed.quote.speaker_id,
