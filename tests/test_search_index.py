@@ -174,6 +174,10 @@ def test_fold_table_read_from_its_cache_is_the_table_made(tmp_path):
         written.write_text("{torn", encoding="utf-8")
         fold.han_table.cache_clear()
         assert fold.han_table() == made                      # a damaged file is made again
+        (tmp_path / "not-a-folder").write_text("", encoding="utf-8")
+        fold.cache_table_in(tmp_path / "not-a-folder" / "cache")
+        fold.han_table.cache_clear()
+        assert fold.han_table() == made                      # an unwritable cache is skipped
     finally:
         fold._TABLE_CACHE.clear()
         fold.han_table.cache_clear()

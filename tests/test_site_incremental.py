@@ -51,3 +51,15 @@ def test_dirty_build_after_a_corpus_change_equals_a_clean_build(tmp_path):
     assert f"articles/{EDITED}/index.html" in rewritten and f"zh-Hant/articles/{EDITED}/index.html" in rewritten
     assert f"articles/{REMOVED}/index.html" not in after
     assert len(rewritten) < len(after) / 2, f"{len(rewritten)} of {len(after)} pages rewritten"
+
+
+def test_an_unreadable_listing_counts_every_mirrored_page_as_made_before(tmp_path):
+    from zhcorpus.site.sources import LISTING, _previous
+
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "a.md").write_text("# a\n", encoding="utf-8")
+    (tmp_path / "index.md").write_text("# home\n", encoding="utf-8")
+    (tmp_path / LISTING).write_text('["articles/a.md", "ind', encoding="utf-8")  # torn
+    assert _previous(tmp_path / LISTING) == {"articles/a.md", "index.md"}
+    (tmp_path / LISTING).write_text('["index.md"]', encoding="utf-8")
+    assert _previous(tmp_path / LISTING) == {"index.md"}

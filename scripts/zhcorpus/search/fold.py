@@ -10,6 +10,7 @@ it costs a little precision and no recall; the benchmark reports the cost.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -59,25 +60,31 @@ def _table_file() -> Path | None:
     import jieba
 
     key = "\n".join([getattr(opencc, "__version__", "?"), jieba.__version__, repr((_CONFIGS, _RANGES)),
-                     inspect.getsource(_make_han_table), inspect.getsource(_jieba_words)])
+                     *(inspect.getsource(f) for f in (_make_han_table, _jieba_words, _find))])
     return _TABLE_CACHE[0] / f"fold-table-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:16]}.json"
 
 
 @lru_cache(maxsize=1)
 def han_table() -> dict[str, str]:
     """Non-identity Han mappings: character -> class representative (cached, see cache_table_in)."""
+    # The cache only saves time: a file that cannot be read or written is made
+    # again or skipped, never an error.
     path = _table_file()
     if path is not None and path.is_file():
         try:
             return json.loads(path.read_text(encoding="utf-8"))
-        except ValueError:
-            pass  # a torn write: make it again
+        except (OSError, ValueError):
+            pass
     table = dict(sorted(_make_han_table().items()))  # the same order as read back
     if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_text(json.dumps(table, ensure_ascii=False, sort_keys=True), encoding="utf-8")
-        partial.replace(path)  # atomic: the other edition may be reading it
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            partial.write_text(json.dumps(table, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+            partial.replace(path)  # atomic: the other edition may be reading it
+        except OSError:
+            with contextlib.suppress(OSError):
+                partial.unlink(missing_ok=True)
     return table
 
 

@@ -20,7 +20,10 @@ import logging
 import os
 import subprocess
 import sys
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from mkdocs.exceptions import PluginError
 
@@ -49,7 +52,24 @@ def config_file(config) -> Path:
     return Path(config.config_file_path).resolve().parent / name
 
 
-def start(config, dirty: bool = False) -> subprocess.Popen:
+@dataclass
+class Child:
+    """The Traditional edition's build, running, and the file its log goes to:
+    not a pipe, which holds 64 KB, so a child with more to say would wait for
+    on_post_build instead of building."""
+
+    process: subprocess.Popen
+    log: IO[str]
+
+    def output(self) -> str:
+        self.process.wait()
+        self.log.seek(0)
+        text = self.log.read()
+        self.log.close()
+        return text
+
+
+def start(config, dirty: bool = False) -> Child:
     # MkDocs has emptied the site folder before on_files (unless dirty), so the
     # child can write into <site>/zh-Hant/ while the main build writes the rest.
     target = Path(config.site_dir) / edition.HANT_DIR
@@ -59,20 +79,22 @@ def start(config, dirty: bool = False) -> subprocess.Popen:
     if dirty:
         cmd.append("--dirty")
     env = dict(os.environ, **{ENV_CHILD: "1", "NO_MKDOCS_2_WARNING": "1"})
-    return subprocess.Popen(cmd, cwd=Path(config.config_file_path).resolve().parent, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    log_file = tempfile.TemporaryFile("w+", encoding="utf-8")
+    process = subprocess.Popen(cmd, cwd=Path(config.config_file_path).resolve().parent, env=env,
+                               stdout=log_file, stderr=subprocess.STDOUT)
+    return Child(process, log_file)
 
 
-def finish(child: subprocess.Popen) -> None:
-    output, _ = child.communicate()
+def finish(child: Child) -> None:
+    output = child.output()
     for line in output.splitlines():
         if line.startswith("WARNING") and "'dirty' build" not in line:
             log.warning(f"zhcorpus {edition.HANT}: {line.split('-', 1)[-1].strip()}")
-    if child.returncode != 0:
+    if child.process.returncode != 0:
         raise PluginError(f"zhcorpus: the {edition.HANT} edition failed to build:\n{output}")
 
 
-def abandon(child: subprocess.Popen) -> None:
+def abandon(child: Child) -> None:
     """The main build failed: stop the child."""
-    child.kill()
-    child.communicate()
+    child.process.kill()
+    child.output()

@@ -35,15 +35,27 @@ def folder_for(sources_dir: Path, site_dir: str) -> Path:
 def materialize(pages: dict[str, str], folder: Path, config, dirty: bool) -> list[File]:
     """Write ``pages`` (src_uri -> Markdown) to ``folder``; return MkDocs files for them."""
     listing = folder / LISTING
-    before = set(json.loads(listing.read_text(encoding="utf-8"))) if listing.is_file() else set()
+    before = _previous(listing)
     for src_uri, markdown in pages.items():
         write_if_changed(folder / src_uri, markdown)
     for gone in sorted(before - set(pages)):
         (folder / gone).unlink(missing_ok=True)
         if dirty:  # a clean build emptied the site folder already
             _remove_output(_file(gone, folder, config))
-    write_if_changed(listing, json.dumps(sorted(pages), ensure_ascii=False, indent=0) + "\n")
+    partial = listing.with_suffix(".tmp")  # written whole or not at all
+    partial.write_text(json.dumps(sorted(pages), ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    partial.replace(listing)
     return [_file(src_uri, folder, config) for src_uri in pages]
+
+
+def _previous(listing: Path) -> set[str]:
+    """What the last build generated: every Markdown file in the mirror if the
+    listing is missing or unreadable, so no page the corpus dropped survives."""
+    try:
+        return set(json.loads(listing.read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError):
+        folder = listing.parent
+        return {p.relative_to(folder).as_posix() for p in folder.rglob("*.md")}
 
 
 def _file(src_uri: str, folder: Path, config) -> File:
