@@ -16,6 +16,7 @@ from typing import Callable
 from . import codec
 
 REFINE = 40  # candidates above which a term fetches all its bigrams
+MIN_ROUND = 8  # candidates verified per round trip, at least
 # Chunk bytes one search may fetch to verify candidates; past it the answer is
 # "at least N" and the UI offers more. Keeps a later query within ~100 KB.
 BUDGET = 40_000
@@ -149,8 +150,9 @@ class Searcher:
         while i < len(ids) and (limit is None or len(hits) < limit) and (budget is None or spent < budget):
             # One round trip verifies as many candidates as results are still
             # missing: all of them when every candidate holds the text, as it
-            # nearly always does (and always, for an exact query).
-            batch = ids[i:] if limit is None else ids[i:i + limit - len(hits)]
+            # nearly always does (and always, for an exact query). At least
+            # MIN_ROUND, so a query whose candidates often fail does not trickle.
+            batch = ids[i:] if limit is None else ids[i:i + max(limit - len(hits), MIN_ROUND)]
             i += len(batch)
             before = self.bytes
             docs = [self.doc(d) for d in batch]

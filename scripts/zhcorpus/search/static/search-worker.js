@@ -174,9 +174,9 @@ function snippet(text, folded, terms, width = 90) {
 }
 
 // Verify candidates in rank order, as many at a time (their chunks fetched in parallel: one
-// round trip) as results are still missing, until `limit` hits or `budget` chunk bytes: the
+// round trip) as results are still missing (at least MIN_ROUND), until `limit` hits or `budget` chunk bytes: the
 // same steps as query.py Searcher.search.
-const BUDGET = 40000;
+const BUDGET = 40000, MIN_ROUND = 8;  // query.py: at least MIN_ROUND candidates a round
 async function search({ q, limit = 20, filters = {}, budget = BUDGET }) {
   const start = bytes, terms = parse(q);
   if (!terms.length) return { terms, total: 0, exact: true, complete: true, hits: [], bytes: 0 };
@@ -185,7 +185,7 @@ async function search({ q, limit = 20, filters = {}, budget = BUDGET }) {
   if (rows) ids = ids.filter(i => rows.has(rowOfDoc[i]));
   const hits = []; let i = 0, done = 0, spent = 0;
   while (i < ids.length && hits.length < limit && spent < budget) {
-    const batch = ids.slice(i, i + limit - hits.length); i += batch.length;
+    const batch = ids.slice(i, i + Math.max(limit - hits.length, MIN_ROUND)); i += batch.length;
     const before = bytes, docs = await Promise.all(batch.map(doc));
     spent += bytes - before;
     for (const d of docs) {
