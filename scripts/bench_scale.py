@@ -59,6 +59,7 @@ def measure_corpus(seeds: Path, corpus: Path, cache: Path) -> dict:
 
 def measure_site(corpus: Path, site: Path, dirty: bool) -> dict:
     from zhcorpus.site.buildrun import build_site
+    from zhcorpus.site.sources import MKDOCS_DIRTY_WARNING
 
     speakers = corpus / "speakers.yml"
     # A dirty build is not --strict: MkDocs itself warns that it is dirty.
@@ -70,7 +71,7 @@ def measure_site(corpus: Path, site: Path, dirty: bool) -> dict:
     largest = max(pages, key=lambda p: p.stat().st_size)
     return {"seconds": result.seconds, "pages": len(pages), "bytes": sum(p.stat().st_size for p in files),
             "largest": largest.stat().st_size, "largest_page": str(largest.relative_to(site)),
-            "warnings": len([w for w in result.warnings if "'dirty' build" not in w]), "peak_mb": peak_mb()}
+            "warnings": len([w for w in result.warnings if MKDOCS_DIRTY_WARNING not in w]), "peak_mb": peak_mb()}
 
 
 def measure_floor(seeds: Path) -> dict:

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from .readers import count_han, han_chars
+from .readers import han_chars
 
 
 def han_counter(texts: Iterable[str]) -> Counter[str]:
@@ -53,16 +53,20 @@ class SeedLedger:
 def account(seed: str, seed_text: str, bodies: Iterable[str], front_matter: Iterable[str],
             dropped: Iterable[tuple[str, str]]) -> SeedLedger:
     dropped = list(dropped)
-    bodies, front_matter = list(bodies), list(front_matter)
     source = han_counter([seed_text])
-    output = han_counter([*bodies, *front_matter, *(text for text, _ in dropped)])
+    body = han_counter(bodies)
+    front = han_counter(front_matter)
+    gone = han_counter(text for text, _ in dropped)
+    output = body.copy()
+    output.update(front)
+    output.update(gone)
     balanced = source == output  # the usual case: skip the two subtractions
     return SeedLedger(
         seed=seed,
-        in_seed=sum(source.values()),
-        in_bodies=sum(map(count_han, bodies)),
-        in_front_matter=sum(map(count_han, front_matter)),
-        dropped=sum(count_han(text) for text, _ in dropped),
+        in_seed=source.total(),
+        in_bodies=body.total(),
+        in_front_matter=front.total(),
+        dropped=gone.total(),
         dropped_strings=[{"text": text, "why": why} for text, why in dropped],
         unaccounted={} if balanced else dict(sorted((source - output).items())),
         duplicated={} if balanced else dict(sorted((output - source).items())),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
 from typing import Iterable
 
@@ -46,12 +46,11 @@ class Mention:
 class Registry:
     speakers: tuple[Speaker, ...]
 
-    # Cached per registry: hashing the speakers tuple on every lookup (an
-    # lru_cache keyed by it) was a tenth of the corpus build. cached_property
-    # writes the instance __dict__, which a frozen dataclass allows.
+    # Derived once per registry (cached_property writes the instance __dict__,
+    # which a frozen dataclass allows): every quote and mention looks them up.
     @cached_property
     def by_id(self) -> dict[str, Speaker]:
-        return _by_id(self.speakers)
+        return {s.id: s for s in self.speakers}
 
     def get(self, speaker_id: str | None) -> Speaker | None:
         return self.by_id.get(speaker_id) if speaker_id else None
@@ -62,34 +61,19 @@ class Registry:
 
     @cached_property
     def alias_pattern(self) -> re.Pattern[str] | None:
-        return _alias_pattern(self.speakers)
+        """Longest alias first, so 哈萨克斯坦总统托卡耶夫 wins over 托卡耶夫."""
+        aliases = sorted(self.alias_index, key=len, reverse=True)
+        return re.compile("|".join(map(re.escape, aliases))) if aliases else None
 
     @cached_property
     def alias_index(self) -> dict[str, str]:
-        return _alias_index(self.speakers)
-
-
-@lru_cache(maxsize=32)
-def _by_id(speakers: tuple[Speaker, ...]) -> dict[str, Speaker]:
-    return {s.id: s for s in speakers}
-
-
-@lru_cache(maxsize=32)
-def _alias_index(speakers: tuple[Speaker, ...]) -> dict[str, str]:
-    """alias -> id; zh_hans and zh_hant count as aliases too."""
-    index: dict[str, str] = {}
-    for s in speakers:
-        for alias in (s.zh_hans, s.zh_hant, *s.aliases):
-            if alias:
-                index.setdefault(alias, s.id)
-    return index
-
-
-@lru_cache(maxsize=32)
-def _alias_pattern(speakers: tuple[Speaker, ...]) -> re.Pattern[str] | None:
-    """Longest alias first, so 哈萨克斯坦总统托卡耶夫 wins over 托卡耶夫."""
-    aliases = sorted(_alias_index(speakers), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, aliases))) if aliases else None
+        """alias -> id; zh_hans and zh_hant count as aliases too."""
+        index: dict[str, str] = {}
+        for s in self.speakers:
+            for alias in (s.zh_hans, s.zh_hant, *s.aliases):
+                if alias:
+                    index.setdefault(alias, s.id)
+        return index
 
 
 def speaker_from_dict(row: dict) -> Speaker:

@@ -12,6 +12,7 @@ import html
 import json
 import re
 from pathlib import Path
+from typing import Callable
 
 _ATTR = re.compile(r"\s*\{: #([A-Za-z0-9_-]+) \}\s*$")
 _BOLD = re.compile(r"(?<!\\)\*\*")
@@ -49,8 +50,11 @@ def _filters(front: dict) -> dict:
             "date": str(front.get("date") or "")}
 
 
-def corpus_documents(articles: list[dict], quotes: list[dict] = ()) -> list[dict]:
-    """Articles (articles.jsonl records) and quotes (quotes.jsonl) -> documents."""
+def corpus_documents(articles: list[dict], quotes: list[dict] = (),
+                     quote_url: Callable[[str], str] = lambda quote_id: f"quotes/#{quote_id}") -> list[dict]:
+    """Articles (articles.jsonl records) and quotes (quotes.jsonl) -> documents.
+
+    ``quote_url`` says where a quote's entry is (the site splits quotes into pages)."""
     docs = []
     for art in articles:
         slug, filters = art["slug"], _filters(art)
@@ -70,7 +74,7 @@ def corpus_documents(articles: list[dict], quotes: list[dict] = ()) -> list[dict
             filters["speaker"] = [q["speaker_id"]]
         # The speaker's name is part of the text, so searching a name finds their quotes.
         text = f"{q['speaker']}：{q.get('text') or ''}" if q.get("speaker") else q.get("text") or ""
-        docs.append({"id": f"quotes/#{q['id']}", "url": f"quotes/#{q['id']}", "title": q.get("speaker") or "",
+        docs.append({"id": f"quotes/#{q['id']}", "url": quote_url(q["id"]), "title": q.get("speaker") or "",
                      "text": text, "kind": "quote", "filters": filters, "boost": 0.8})
     return docs
 

@@ -27,7 +27,7 @@ from typing import IO
 
 from mkdocs.exceptions import PluginError
 
-from . import edition
+from . import edition, sources
 
 ENV_CHILD = "ZHCORPUS_EDITION_CHILD"
 # Set to "0" to build only the Simplified edition (quick local previews).
@@ -88,7 +88,7 @@ def start(config, dirty: bool = False) -> Child:
 def finish(child: Child) -> None:
     output = child.output()
     for line in output.splitlines():
-        if line.startswith("WARNING") and "'dirty' build" not in line:
+        if line.startswith("WARNING") and sources.MKDOCS_DIRTY_WARNING not in line:
             log.warning(f"zhcorpus {edition.HANT}: {line.split('-', 1)[-1].strip()}")
     if child.process.returncode != 0:
         raise PluginError(f"zhcorpus: the {edition.HANT} edition failed to build:\n{output}")

@@ -58,11 +58,22 @@ class Catalogue:
 
     def quotes_by(self, speaker_id: str) -> list[Quote]:
         # Unattributed quotes (speaker_id None) can never match a person's id.
-        return [q for q in self.quotes if q.speaker_id is not None and q.speaker_id == speaker_id]
+        return self._quote_index("speaker_id").get(speaker_id, []) if speaker_id is not None else []
 
     def quotes_in(self, slug: str) -> list[Quote]:
         """Quotes whose main report is this article."""
-        return [q for q in self.quotes if q.slug == slug]
+        return self._quote_index("slug").get(slug, [])
+
+    def _quote_index(self, key: str) -> dict[str, list[Quote]]:
+        # Asked once per article and speaker page: a scan of every quote each
+        # time would make the build articles x quotes.
+        cache = self.__dict__.setdefault("_quote_indexes", {})
+        if key not in cache or cache[key][0] != len(self.quotes):
+            index: dict[str, list[Quote]] = defaultdict(list)
+            for quote in self.quotes:
+                index[getattr(quote, key)].append(quote)
+            cache[key] = (len(self.quotes), dict(index))
+        return cache[key][1]
 
     def display(self, kind: IndexKind, ident: str) -> str:
         if kind.key == "source_id":
@@ -190,6 +201,16 @@ def _relatives(cat: Catalogue, kind: IndexKind, ident: str) -> list[str]:
 PER_PAGE = 100
 
 
+def pager(paths: list[str], number: int, search: bool = True) -> str:
+    """第 1 页 · **第 2 页** · …: links between the pages of one list, all in one
+    folder; ``search=False`` keeps the line out of the search index."""
+    here = paths[number - 1].rsplit("/", 1)[1]
+    links = [markup.link(f"第 {n} 页", path.rsplit("/", 1)[1]) if n != number else f"**第 {n} 页**"
+             for n, path in enumerate(paths, start=1)]
+    exclude = "" if search else ' data-search-exclude=""'
+    return " · ".join(links) + f'\n{{: .zh-pages data-page="{here}"{exclude} }}'
+
+
 def page_path(kind: IndexKind, ident: str, number: int) -> str:
     return entry_path(kind, ident) if number == 1 else f"{kind.url}/{ident}-p{number}.md"
 
@@ -200,10 +221,7 @@ def paged_articles(cat: Catalogue, kind: IndexKind, ident: str, articles: list[A
     chunks = [articles[i:i + PER_PAGE] for i in range(0, len(articles), PER_PAGE)] or [[]]
 
     def nav(number: int) -> str:
-        here = page_path(kind, ident, number).rsplit("/", 1)[1]
-        links = [markup.link(f"第 {n} 页", page_path(kind, ident, n).rsplit("/", 1)[1]) if n != number
-                 else f"**第 {n} 页**" for n in range(1, len(chunks) + 1)]
-        return " · ".join(links) + "\n{: .zh-pages data-page=\"" + here + "\" }"
+        return pager([page_path(kind, ident, n) for n in range(1, len(chunks) + 1)], number)
 
     def listing(number: int) -> list[str]:
         items = [article_item(a, "../", a.matched_terms(kind.key, ident)) for a in chunks[number - 1]]

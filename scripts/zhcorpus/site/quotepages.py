@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from . import markup
-from .pages import Catalogue, article_path, date_label
+from .pages import Catalogue, article_path, date_label, pager
 from .quotedata import Quote, Source
 from .settings import QUOTES_TITLE, QUOTES_URL, UNATTRIBUTED
 
@@ -103,9 +103,7 @@ def quote_sources_pages(cat: Catalogue, quote: Quote) -> dict[str, str]:
                  markup.paragraph(f"“{quote.text}”", css="zh-quote-text"), "",
                  f"{len(quote.sources)} 篇报道转述了这句话（按日期）：", ""]
         if len(runs) > 1:
-            links = [markup.link(f"第 {n} 页", _sources_page_path(quote, n).rsplit("/", 1)[1]) if n != number
-                     else f"**第 {n} 页**" for n in range(1, len(runs) + 1)]
-            lines += [" · ".join(links) + "\n{: .zh-pages }", ""]
+            lines += [pager([_sources_page_path(quote, n) for n in range(1, len(runs) + 1)], number), ""]
         part = replace(quote, sources=run)  # this page's share of the reports
         lines += [sources_list(cat, part, "../", limit=None), "",
                   f"- {markup.link('返回引语页', quote_href(cat, quote, '../'))}"]
@@ -155,6 +153,7 @@ class QuoteLayout:
     speaker's quotes in reading order, QUOTES_PER_PAGE to a page."""
 
     pages: list[list[tuple[str | None, list[Quote]]]]   # per page: (speaker id, quotes) runs
+    totals: dict[str | None, int]                                     # speaker id -> quotes, in order
     page_of: dict[str, str] = field(default_factory=dict)             # quote id -> page path
     group_page: dict[str | None, str] = field(default_factory=dict)   # speaker id -> first page
 
@@ -166,7 +165,8 @@ def layout(cat: Catalogue) -> QuoteLayout:
         return cached[1]
     pages: list[list[tuple[str | None, list[Quote]]]] = [[]]
     count = 0
-    for ident, quotes in _groups(cat):
+    groups = _groups(cat)
+    for ident, quotes in groups:
         for quote in quotes:
             if count == QUOTES_PER_PAGE:
                 pages.append([])
@@ -176,7 +176,7 @@ def layout(cat: Catalogue) -> QuoteLayout:
                 page.append((ident, []))
             page[-1][1].append(quote)
             count += 1
-    result = QuoteLayout(pages)
+    result = QuoteLayout(pages, {ident: len(quotes) for ident, quotes in groups})
     for number, page in enumerate(pages, start=1):
         for ident, quotes in page:
             result.group_page.setdefault(ident, quotes_page_path(number))
@@ -233,13 +233,6 @@ def _entry(cat: Catalogue, quote: Quote) -> list[str]:
     return lines
 
 
-def _pager(number: int, count: int) -> list[str]:
-    here = quotes_page_path(number).rsplit("/", 1)[1]
-    links = [markup.link(f"第 {n} 页", quotes_page_path(n).rsplit("/", 1)[1]) if n != number
-             else f"**第 {n} 页**" for n in range(1, count + 1)]
-    return [" · ".join(links) + '\n{: .zh-pages data-page="' + here + '" data-search-exclude="" }', ""]
-
-
 def quotes_pages(cat: Catalogue) -> dict[str, str]:
     """``quotes/index.md`` and, past QUOTES_PER_PAGE quotes, ``quotes/page-N.md``.
 
@@ -252,7 +245,7 @@ def quotes_pages(cat: Catalogue) -> dict[str, str]:
     if not cat.quotes:
         return {QUOTES_PATH: "\n".join(front + [f"# {QUOTES_TITLE}", "", "暂无引语。"]) + "\n"}
     plan = layout(cat)
-    totals = {ident: len(quotes) for ident, quotes in _groups(cat)}
+    totals = plan.totals
     slugs = {s.slug for q in cat.quotes for s in q.sources}
     intro = [
         f"共 {len(cat.quotes)} 条引语，出自 {len(slugs)} 篇文章，按说话人排列。每条的标题是说话人和引语开头，"
@@ -275,7 +268,7 @@ def quotes_pages(cat: Catalogue) -> dict[str, str]:
         index = "、".join(speaker_link(ident, number) for ident in totals)
         lines += [f"说话人：{index}" + '\n{: .zh-quote-index data-search-exclude="" }', ""]
         if len(plan.pages) > 1:
-            lines += _pager(number, len(plan.pages))
+            lines += [pager([quotes_page_path(n) for n in range(1, len(plan.pages) + 1)], number, search=False), ""]
         for ident, quotes in runs:
             continued = plan.group_page[ident] != quotes_page_path(number)
             lines += _group_head(cat, ident, quotes, totals[ident], continued)

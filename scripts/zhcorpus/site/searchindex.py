@@ -45,21 +45,15 @@ def _printed(doc: dict, article) -> dict:
     return doc | {"title": title, "text": edition.text(doc["text"], edition.HANT)}
 
 
-def _on_its_quotes_page(cat: Catalogue, doc: dict) -> dict:
-    """Quote documents link to the quotes page that holds them (quotes/page-N/)."""
-    if doc["kind"] != "quote":
-        return doc
-    quote_id = doc["url"].partition("#")[2]
-    page = quote_layout(cat).page_of.get(quote_id)
-    if page is None:
-        return doc
-    return doc | {"url": f"{directory_url(page)}#{quote_id}"}
+def _quote_url(cat: Catalogue, quote_id: str) -> str:
+    """A quote's entry on the quotes page that holds it (quotes/page-N/#q-…)."""
+    return f"{directory_url(quote_layout(cat).page_of[quote_id])}#{quote_id}"
 
 
 def documents(cat: Catalogue, articles: list, ed: str) -> list[dict]:
     """``articles``: as read from the corpus (the catalogue's may carry markers)."""
     quotes = [dataclasses.asdict(q) for q in cat.quotes]
-    docs = [_on_its_quotes_page(cat, doc) for doc in corpus_documents([_record(a) for a in articles], quotes)]
+    docs = corpus_documents([_record(a) for a in articles], quotes, lambda quote_id: _quote_url(cat, quote_id))
     if ed != edition.HANT:
         return docs
     by_page = {f"articles/{a.slug}/": a for a in articles if edition.printed_in_traditional(a)}
