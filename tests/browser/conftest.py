@@ -9,28 +9,29 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
+from zhcorpus.search.benchmark.browser import CHROMIUM_ARGS  # the flags the benchmark uses too
 from zhcorpus.site.buildrun import build_site, inputs_for_tests
 
 CHROMIUM = Path("/usr/bin/chromium")
 PREFIX = "/zhcorpus/"  # GitHub Pages serves a project site under /<repo>/
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--no-first-run", "--disable-component-update", "--disable-sync",
-]
 
 
 class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
-    """Serve the site only under PREFIX; anything else is a 404 with 404.html."""
+    """Serve a folder only under ``prefix``; anything else is a 404 (with its 404.html if any)."""
+
+    prefix = PREFIX
 
     def translate_path(self, path):
         path = path.split("?", 1)[0].split("#", 1)[0]
-        if not path.startswith(PREFIX):
+        if not path.startswith(self.prefix):
             return str(Path(self.directory) / "__outside_prefix__")
-        return super().translate_path("/" + path[len(PREFIX):])
+        return super().translate_path("/" + path[len(self.prefix):])
 
     def send_error(self, code, message=None, explain=None):
         page = Path(self.directory) / "404.html"
@@ -55,15 +56,29 @@ def built_site(tmp_path_factory):
     return result.site_dir
 
 
+@contextmanager
+def serve_under(folder: Path, prefix: str) -> Iterator[str]:
+    """Serve ``folder`` at http://127.0.0.1:<port><prefix>, as GitHub Pages serves a project site."""
+    handler_class = type("Handler", (_SubPathHandler,), {"prefix": prefix})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler_class, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def serve_folder():
+    """``serve_under`` for test modules that serve a folder of their own."""
+    return serve_under
+
+
 @pytest.fixture(scope="session")
 def base_url(built_site):
-    handler = functools.partial(_SubPathHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
-    server.shutdown()
-    server.server_close()
+    with serve_under(built_site, PREFIX) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

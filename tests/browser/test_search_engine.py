@@ -7,9 +7,6 @@ paragraph, and no request to any other host.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from urllib.parse import urlsplit
 
 import pytest
@@ -31,27 +28,13 @@ DOCS = [
 ]
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    def translate_path(self, path):
-        path = path.split("?", 1)[0]
-        if not path.startswith(PREFIX):
-            return "/nonexistent"
-        return super().translate_path("/" + path[len(PREFIX):])
-
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
-def search_url(tmp_path_factory):
+def search_url(tmp_path_factory, serve_folder):
     site = tmp_path_factory.mktemp("search-site")
     build_index(DOCS, site / "search", aliases={"kassym-jomart tokayev": ["托卡耶夫"], "tokayev": ["托卡耶夫"]},
                 labels={"speaker": {"tokayev": "托卡耶夫"}})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}search/demo.html"
-    server.shutdown()
-    server.server_close()
+    with serve_folder(site, PREFIX) as url:
+        yield f"{url}search/demo.html"
 
 
 def _search(page, query):
@@ -104,14 +87,11 @@ MANY = [{"id": f"d{i}", "url": f"articles/a{i}/#p1", "title": f"标题{i}", "kin
 
 
 @pytest.fixture(scope="module")
-def many_url(tmp_path_factory):
+def many_url(tmp_path_factory, serve_folder):
     site = tmp_path_factory.mktemp("search-many")
     build_index(MANY, site / "search")
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}search/demo.html"
-    server.shutdown()
-    server.server_close()
+    with serve_folder(site, PREFIX) as url:
+        yield f"{url}search/demo.html"
 
 
 def test_more_button_continues_the_search(page, many_url):
