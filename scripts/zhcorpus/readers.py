@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import yaml
+
 
 class SeedError(Exception):
     """A user's input problem: reported as one line, never as a traceback."""
@@ -130,6 +132,12 @@ def _common_han() -> frozenset[str]:
     frequencies = dictionary_char_frequencies()
     simplified = {c for c, _ in sorted(frequencies.items(), key=lambda kv: -kv[1])[:3500]}
     return frozenset(simplified | to_traditional_chars(simplified))
+
+
+def load_yaml(text: str):
+    """Safe YAML, with libyaml's loader when present (the same data, several times
+    faster: a generated corpus has a sidecar per page, the site reads every article)."""
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 # CJK Unified Ideographs, Extension A, and the supplementary planes (Ext. B-F and

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from .readers import SeedError
+from .readers import SeedError, load_yaml
 
 _PAGE_KEYS = {"source", "year", "date", "articles"}
 _ARTICLE_KEYS = {"match", "title", "title_en", "kind", "date", "on_topic"}
@@ -43,10 +43,6 @@ class Sidecar:
         return None
 
 
-# libyaml's safe loader: a generated corpus has a sidecar per page.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 def sidecar_path(seed: Path) -> Path:
     return seed.with_suffix(".yml")
 
@@ -56,7 +52,7 @@ def read_sidecar(seed: Path) -> Sidecar:
     if not path.exists():
         return Sidecar()
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
+        data = load_yaml(path.read_text(encoding="utf-8")) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as err:
         raise SeedError(path, f"not valid YAML: {str(err).splitlines()[0]}") from None
     if not isinstance(data, dict) or not set(data) <= _PAGE_KEYS:
