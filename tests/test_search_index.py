@@ -10,7 +10,7 @@ import pytest
 from zhcorpus.search import build_index, read_corpus
 from zhcorpus.search.documents import split_body
 from zhcorpus.search.fold import fold
-from zhcorpus.search.query import Searcher
+from zhcorpus.search.query import MIN_ROUND, Searcher
 
 DOCS = [
     {"id": "t", "url": "articles/a/", "title": "国家统计局发布数据", "text": "国家统计局发布数据", "kind": "page"},
@@ -181,3 +181,28 @@ def test_fold_table_read_from_its_cache_is_the_table_made(tmp_path):
     finally:
         fold._TABLE_CACHE.clear()
         fold.han_table.cache_clear()
+
+
+def _rounds(real: list[bool], limit: int, least: int) -> int:
+    """Round trips to find ``limit`` hits among candidates in order, verifying
+    max(missing, least) candidates a round."""
+    hits = i = rounds = 0
+    while i < len(real) and hits < limit:
+        batch = real[i:i + max(limit - hits, least)]
+        hits, i, rounds = hits + sum(batch), i + len(batch), rounds + 1
+    return rounds
+
+
+def test_a_round_verifies_at_least_min_round_candidates(tmp_path):
+    # 合作深 is a candidate wherever 合作 and 作深 both occur, a hit only where
+    # the three characters stand together: one candidate in three fails.
+    docs = [{"id": f"d{i}", "url": f"articles/a{i}/#p1", "title": f"标题{i}", "kind": "section",
+             "text": f"第{i}段，合作深化交流。" if i % 3 else f"第{i}段，合作交流，工作深入。"} for i in range(60)]
+    build_index(docs, tmp_path)
+    s = Searcher.from_dir(tmp_path)
+    ids, exact = s.candidates(s.parse("合作深"))
+    real = ["合作深" in s.doc(i)["text"] for i in ids]
+    assert not exact and not all(real)
+    hits = s.search("合作深", limit=20)
+    assert len(hits) == 20
+    assert s.rounds == _rounds(real, 20, MIN_ROUND) < _rounds(real, 20, 1)  # no trickle of tiny rounds

@@ -138,7 +138,7 @@ class Searcher:
         ``limit`` or ``budget`` is None);
         ``self.complete`` says whether every candidate was verified.
         """
-        self.complete = True
+        self.complete, self.rounds = True, 0  # rounds: chunk fetches in sequence (latency)
         budget = None if limit is None else budget
         terms = self.parse(query)
         if not terms:
@@ -154,6 +154,7 @@ class Searcher:
             # MIN_ROUND, so a query whose candidates often fail does not trickle.
             batch = ids[i:] if limit is None else ids[i:i + max(limit - len(hits), MIN_ROUND)]
             i += len(batch)
+            self.rounds += 1
             before = self.bytes
             docs = [self.doc(d) for d in batch]
             spent += self.bytes - before
