@@ -7,6 +7,7 @@ longer makes, and must leave a site byte-identical to a clean build.
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -24,11 +25,16 @@ def _mtimes(root: Path) -> dict[str, int]:
     return {str(p.relative_to(root)): p.stat().st_mtime_ns for p in root.rglob("*.html")}
 
 
-def test_dirty_build_after_a_corpus_change_equals_a_clean_build(tmp_path):
+def _copied_fixture_corpus(tmp_path: Path) -> tuple[Path, dict]:
+    """The fixture corpus in a folder of its own (the tests edit it), and build_site's inputs."""
     corpus = tmp_path / "corpus"
     shutil.copytree(FIXTURES / "corpus", corpus)
-    inputs = {"corpus": corpus, "taxonomy": FIXTURES / "seeds" / "taxonomy.yml",
-              "speakers": FIXTURES / "seeds" / "speakers.yml"}
+    return corpus, {"corpus": corpus, "taxonomy": FIXTURES / "seeds" / "taxonomy.yml",
+                    "speakers": FIXTURES / "seeds" / "speakers.yml"}
+
+
+def test_dirty_build_after_a_corpus_change_equals_a_clean_build(tmp_path):
+    corpus, inputs = _copied_fixture_corpus(tmp_path)
     site = tmp_path / "site"
     first = build_site(site, **inputs)
     assert first.returncode == 0, first.log
@@ -63,3 +69,39 @@ def test_an_unreadable_listing_counts_every_mirrored_page_as_made_before(tmp_pat
     assert _previous(tmp_path / LISTING) == {"articles/a.md", "index.md"}
     (tmp_path / LISTING).write_text('["index.md"]', encoding="utf-8")
     assert _previous(tmp_path / LISTING) == {"index.md"}
+
+
+def _outside_search(tree: dict[str, bytes]) -> dict[str, bytes]:
+    """An updated index keeps its ids, so its bytes differ from a full build's; the rest may not."""
+    return {path: data for path, data in tree.items() if "search" not in Path(path).parts[:2]}
+
+
+def test_dirty_build_updates_the_search_index_in_place(tmp_path):
+    from zhcorpus.search.query import Searcher
+
+    corpus, inputs = _copied_fixture_corpus(tmp_path)
+    site = tmp_path / "site"
+    assert build_site(site, **inputs).returncode == 0
+
+    edited = corpus / "articles" / f"{EDITED}.md"
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text.replace("\n{: #p1 }", "又补一句新话。\n{: #p1 }", 1), encoding="utf-8")
+    dirty = build_site(site, **inputs, strict=False, dirty=True)
+    assert dirty.returncode == 0, dirty.log
+    clean = build_site(tmp_path / "clean", **inputs)
+    assert clean.returncode == 0, clean.log
+
+    assert _outside_search(_tree(site)) == _outside_search(_tree(tmp_path / "clean"))
+    for folder in ("search", "zh-Hant/search"):
+        # Updated, not rebuilt: the manifest's version chains from the old one. A text edit
+        # keeps every id, so every other file is the clean build's.
+        updated, fresh = site / folder, tmp_path / "clean" / folder
+        manifests = [json.loads((f / "manifest.json").read_text(encoding="utf-8")) for f in (updated, fresh)]
+        assert manifests[0].pop("version") != manifests[1].pop("version") and manifests[0] == manifests[1]
+        assert {p: d for p, d in _tree(updated).items() if p != "manifest.json"} == \
+            {p: d for p, d in _tree(fresh).items() if p != "manifest.json"}
+        got, want = Searcher.from_dir(updated), Searcher.from_dir(fresh)
+        for query in ("又补一句新话", "合作", "峰会", "托卡耶夫", "習近平", "中国—中亚"):
+            urls = [got.doc(h["id"])["url"] for h in got.search(query, limit=None)]
+            assert urls == [want.doc(h["id"])["url"] for h in want.search(query, limit=None)], (folder, query)
+            assert urls or query != "又补一句新话"

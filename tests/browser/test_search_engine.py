@@ -105,3 +105,38 @@ def test_more_button_continues_the_search(page, many_url):
     page.wait_for_function("document.querySelectorAll('.zs-snippet').length === 60")
     assert page.is_hidden(".zs-more")
     assert page.inner_text(".zs-status") == "60 条结果"
+
+
+def _dated(n: int, day: int) -> list[dict]:
+    filters = {"speaker": [], "event": [], "theme": [], "outlet": [], "date": f"2025-06-{day:02d}"}
+    return [{"id": f"a{n}", "url": f"articles/a{n}/", "title": f"标题{n}", "text": f"标题{n}", "kind": "page",
+             "filters": filters},
+            {"id": f"a{n}p1", "url": f"articles/a{n}/#p1", "title": f"标题{n}", "kind": "section",
+             "text": f"第{n}篇：双方合作深化。", "filters": filters}]
+
+
+@pytest.fixture(scope="module")
+def updated_url(tmp_path_factory, serve_folder):
+    """An index updated in place: new articles dated between old ones are out of id order."""
+    from zhcorpus.search import update_index
+
+    site = tmp_path_factory.mktemp("search-updated")
+    docs = [d for n in range(12) for d in _dated(n, 1 + 2 * n)]
+    build_index(docs, site / "search", state_file=site / "state")
+    docs += [d for n in range(12, 15) for d in _dated(n, 2 + 6 * (n - 12))]
+    assert update_index(docs, site / "search", site / "state", slack=1.0)["placed"]
+    build_index(docs, site / "fresh")
+    with serve_folder(site, PREFIX) as url:
+        yield site, f"{url}search/demo.html"
+
+
+def test_updated_index_ranks_like_the_reference_client(page, updated_url):
+    from zhcorpus.search.query import Searcher
+
+    site, url = updated_url
+    page.goto(url)
+    hrefs = [h for h in _search(page, "合作深化") if "#p1" in h]
+    expected = [h["url"] for h in Searcher.from_dir(site / "search").search("合作深化", limit=20)]
+    assert [h.split(PREFIX, 1)[1] for h in hrefs] == expected
+    fresh = [h["url"] for h in Searcher.from_dir(site / "fresh").search("合作深化", limit=20)]
+    assert expected == fresh and len(fresh) == 15  # a full build's order: newest first

@@ -15,8 +15,10 @@ from pathlib import Path
 
 from .documents import corpus_documents, facet_labels, load_names, name_aliases, read_corpus
 from .index import build_index
+from .update import update_index
 
-__all__ = ["build_index", "build_site_index", "corpus_documents", "read_corpus", "name_aliases", "load_names"]
+__all__ = ["build_index", "update_index", "build_site_index", "corpus_documents", "read_corpus", "name_aliases",
+           "load_names"]
 
 
 def build_site_index(corpus: Path, out_dir: Path, taxonomy_file: Path, speakers_file: Path) -> dict:

@@ -65,6 +65,14 @@ def decode_postings(kind: int, data: bytes) -> list[int]:
     return [i * 8 + b for i, byte in enumerate(data) if byte for b in range(8) if byte >> b & 1]
 
 
+def decode_varints(data: bytes) -> list[int]:
+    values, pos = [], 0
+    while pos < len(data):
+        value, pos = read_varint(data, pos)
+        values.append(value)
+    return values
+
+
 def b64_ids(ids: list[int]) -> str:
     return base64.b64encode(encode_ids(ids)).decode("ascii")
 
@@ -99,14 +107,19 @@ def encode_shard(entries: list[tuple[str, int, int, bytes]]) -> bytes:
     return bytes(out)
 
 
-def decode_shard(data: bytes) -> dict[str, tuple[int, bytes]]:
-    grams, pos = {}, 0
+def decode_records(data: bytes) -> list[tuple[str, int, int, bytes]]:
+    """encode_shard() backwards: [(gram, count, kind, payload)]."""
+    records, pos = [], 0
     while pos < len(data):
         n = data[pos]
         gram = data[pos + 1:pos + 1 + n].decode("utf-8")
         kind = data[pos + 1 + n]
-        _, pos = read_varint(data, pos + 2 + n)
+        count, pos = read_varint(data, pos + 2 + n)
         length, pos = read_varint(data, pos)
-        grams[gram] = (kind, data[pos:pos + length])
+        records.append((gram, count, kind, data[pos:pos + length]))
         pos += length
-    return grams
+    return records
+
+
+def decode_shard(data: bytes) -> dict[str, tuple[int, bytes]]:
+    return {gram: (kind, payload) for gram, _, kind, payload in decode_records(data)}

@@ -13,7 +13,9 @@ Layout of ``out_dir`` (every file deterministic; same documents, same bytes):
 
 Document ids follow rank order (titles, then quotes, then paragraphs grouped
 by page, newest page first), so the client verifies candidates in id order
-and can stop once it has enough results: no scores to fetch or sort.
+and can stop once it has enough results: no scores to fetch or sort. An
+index updated in place (``update.py``) keeps its ids and lists the few
+documents out of that order in the manifest (``placed``).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ import shutil
 from collections import defaultdict
 from pathlib import Path
 
-from . import codec
+from . import codec, state
 from .fold import client_table, fold
 
 KINDS = ("page", "quote", "section")
@@ -47,55 +49,59 @@ def _neg(date: str) -> str:
     return "".join(chr(0x10FFFF - ord(c)) for c in date) if date else "\U0010ffff"
 
 
-def _grams(text: str) -> set[str]:
-    grams = {c for c in text if c != " "}
-    grams.update(text[i:i + 2] for i in range(len(text) - 1) if text[i:i + 2] != "  ")
+def grams_of(folded: str) -> set[str]:
+    """Every character unigram and bigram of folded text (spaces are not grams)."""
+    grams = {c for c in folded if c != " "}
+    grams.update(folded[i:i + 2] for i in range(len(folded) - 1) if folded[i:i + 2] != "  ")
     return grams
 
 
-def _write(path: Path, data: bytes) -> None:
+def write_if_changed(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     if not path.exists() or path.read_bytes() != data:
         path.write_bytes(data)
 
 
-def _json(value) -> bytes:
+def to_json(value) -> bytes:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
-def _chunks(docs: list[dict], target: int) -> tuple[list[int], list[bytes]]:
-    """Consecutive documents -> JSON chunks of about ``target`` bytes.
+def shard_path(out_dir: Path, shard: int, width: int) -> Path:
+    return out_dir / "shards" / f"{shard:0{width}x}.bin"
 
-    A chunk lists its pages once ([url, title]) and each document as
-    [kind, page index, anchor, text], so a page's title is not repeated
-    for each of its paragraphs.
-    """
-    starts, blobs, pages, rows, size = [], [], {}, [], 0
 
-    def flush():
-        nonlocal pages, rows, size
-        if rows:
-            blobs.append(_json({"pages": [list(p) for p in pages], "docs": rows}))
-        pages, rows, size = {}, [], 0
-
-    for i, doc in enumerate(docs):
+def chunk_starts(docs: list[dict], target: int, first: int = 0) -> list[int]:
+    """Ids (from ``first``) where a chunk of about ``target`` bytes of text starts."""
+    starts, size = [], target
+    for i, doc in enumerate(docs, first):
         if size >= target:
-            flush()
-        if not rows:
             starts.append(i)
+            size = 0
+        size += len(doc["text"].encode("utf-8")) + 12
+    return starts
+
+
+def chunk_blob(docs: list[dict | None]) -> bytes:
+    """One chunk: its pages once ([url, title]) and each document as
+    [kind, page index, anchor, text], so a page's title is not repeated for
+    each of its paragraphs. A removed document (None) is null: its id is in
+    no posting list any more, and its text is not published."""
+    pages, rows = {}, []
+    for doc in docs:
+        if doc is None:
+            rows.append(None)
+            continue
         base, _, anchor = doc["url"].partition("#")
         page = pages.setdefault((base, doc.get("title", "")), len(pages))
         rows.append([KINDS.index(doc.get("kind", "section")), page, anchor, doc["text"]])
-        size += len(doc["text"].encode("utf-8")) + 12
-    flush()
-    return starts, blobs
+    return to_json({"pages": [list(p) for p in pages], "docs": rows})
 
 
-def _facets(docs: list[dict], labels: dict) -> dict:
+def facets_blob(docs: list[dict | None], labels: dict) -> bytes:
     """Documents share filter rows (all of an article's documents have one)."""
     rows, row_of_doc = {}, []
     for doc in docs:
-        f = doc.get("filters", {})
+        f = doc.get("filters", {}) if doc else {}
         key = json.dumps({k: sorted(f.get(k) or []) for k in FACETS} | {"date": f.get("date", "")}, sort_keys=True)
         row_of_doc.append(rows.setdefault(key, len(rows)))
     runs = []  # (row, run length) pairs: consecutive paragraphs share a row
@@ -112,24 +118,44 @@ def _facets(docs: list[dict], labels: dict) -> dict:
         for facet in FACETS:
             for value in f[facet]:
                 values[facet][value].append(row)
-    return {
+    return to_json({
         "rows": codec.b64_varints([v for run in runs for v in run]),
         "dates": dates,
         "values": {facet: {v: {"label": str(labels.get(facet, {}).get(v) or v), "rows": codec.b64_ids(r)}
                            for v, r in sorted(vs.items())} for facet, vs in values.items()},
+    })
+
+
+def finish(out_dir: Path, digest, *, docs: int, shards: int, width: int, starts: list[int], chars: set[str],
+           aliases: dict[str, list[str]] | None, placed: list[int] = ()) -> dict:
+    """Write manifest.json (versioned by ``digest`` of every file written) and the client."""
+    folded_aliases = {fold(k): sorted({fold(t) for t in v}) for k, v in sorted((aliases or {}).items())}
+    manifest = {
+        "format": 1, "docs": docs, "shards": shards, "shardWidth": width,
+        "chunks": codec.b64_ids(starts), "fold": client_table(chars), "aliases": folded_aliases,
     }
+    if placed:  # [id, anchor + 1, ...]: see update.py
+        manifest["placed"] = codec.b64_varints(placed)
+    digest.update(to_json(manifest))
+    manifest["version"] = digest.hexdigest()[:12]  # cache-buster for every other file
+    write_if_changed(out_dir / "manifest.json", to_json(manifest))
+    for asset in sorted(STATIC.glob("*")):
+        if asset.is_file():
+            write_if_changed(out_dir / asset.name, asset.read_bytes())
+    return manifest
 
 
 def build_index(documents: list[dict], out_dir: Path, aliases: dict[str, list[str]] | None = None,
                 labels: dict[str, dict[str, str]] | None = None, shard_bytes: int = 1024,
-                chunk_bytes: int = 512) -> dict:
+                chunk_bytes: int = 512, state_file: Path | None = None) -> dict:
     """Write the index and client to ``out_dir``; return the manifest.
 
     Small pieces keep a later query near its own size: a query fetches one
     shard per bigram (~1 KB of other grams' postings each) and one chunk per
     shown result (about one paragraph), not 8 KB / 3 KB neighbourhoods. The
     cost is more files and a longer chunk table in the manifest (~20 KB at
-    5,000 articles), paid once.
+    5,000 articles), paid once. With ``state_file``, what ``update_index``
+    needs to change this index in place later is saved there.
     """
     out_dir = Path(out_dir)
     docs = rank_order(documents)
@@ -138,7 +164,7 @@ def build_index(documents: list[dict], out_dir: Path, aliases: dict[str, list[st
     for i, doc in enumerate(docs):
         text = fold(doc["text"])
         chars.update(text)
-        for gram in _grams(text):
+        for gram in grams_of(text):
             postings[gram].append(i)
     records = {}
     for gram, ids in postings.items():
@@ -158,23 +184,18 @@ def build_index(documents: list[dict], out_dir: Path, aliases: dict[str, list[st
     for n, entries in sorted(by_shard.items()):
         data = codec.encode_shard(entries)
         digest.update(data)
-        _write(out_dir / "shards" / f"{n:0{width}x}.bin", data)
-    starts, blobs = _chunks(docs, chunk_bytes)
-    for n, blob in enumerate(blobs):
+        write_if_changed(shard_path(out_dir, n, width), data)
+    starts = chunk_starts(docs, chunk_bytes)
+    for n, start in enumerate(starts):
+        blob = chunk_blob(docs[start:starts[n + 1] if n + 1 < len(starts) else len(docs)])
         digest.update(blob)
-        _write(out_dir / "chunks" / f"{n}.json", blob)
-    facets = _json(_facets(docs, labels or {}))
+        write_if_changed(out_dir / "chunks" / f"{n}.json", blob)
+    facets = facets_blob(docs, labels or {})
     digest.update(facets)
-    _write(out_dir / "facets.json", facets)
-    folded_aliases = {fold(k): sorted({fold(t) for t in v}) for k, v in sorted((aliases or {}).items())}
-    manifest = {
-        "format": 1, "docs": len(docs), "shards": shards, "shardWidth": width,
-        "chunks": codec.b64_ids(starts), "fold": client_table(chars), "aliases": folded_aliases,
-    }
-    digest.update(_json(manifest))
-    manifest["version"] = digest.hexdigest()[:12]  # cache-buster for every other file
-    _write(out_dir / "manifest.json", _json(manifest))
-    for asset in sorted(STATIC.glob("*")):
-        if asset.is_file():
-            _write(out_dir / asset.name, asset.read_bytes())
+    write_if_changed(out_dir / "facets.json", facets)
+    manifest = finish(out_dir, digest, docs=len(docs), shards=shards, width=width, starts=starts, chars=chars,
+                      aliases=aliases)
+    if state_file is not None:
+        state.save(state_file, state.State(version=manifest["version"], docs=docs, shards=shards, width=width,
+                                           starts=starts, chars=chars))
     return manifest

@@ -46,6 +46,14 @@ class Searcher:
             self._fold[ord(c)] = " "
         starts = codec.decode_ids(base64.b64decode(m["chunks"]))
         self._chunk_starts = starts
+        # Documents an in-place update left out of id order (update.py): id -> (anchor, position).
+        placed = codec.decode_varints(base64.b64decode(m.get("placed", "")))
+        self._placed: dict[int, tuple[int, int]] = {}
+        for n in range(0, len(placed), 2):
+            doc_id, anchor = placed[n], placed[n + 1] - 1
+            previous = self._placed.get(placed[n - 2]) if n else None
+            after = previous[1] + 1 if previous and previous[0] == anchor else 1
+            self._placed[doc_id] = (anchor, after)
 
     @classmethod
     def from_dir(cls, out_dir: Path) -> "Searcher":
@@ -116,7 +124,11 @@ class Searcher:
                 union |= ids or set()
                 exact = exact and len(alt) <= 2
             result = union if result is None else result & union
-        return sorted(result or ()), exact
+        return self.ranked(result or ()), exact
+
+    def ranked(self, ids) -> list[int]:
+        """Ids in rank order: id order, but for the documents an update placed."""
+        return sorted(ids, key=lambda i: self._placed.get(i, (i, 0)))
 
     def chunk_of(self, doc_id: int) -> int:
         return bisect.bisect_right(self._chunk_starts, doc_id) - 1

@@ -56,7 +56,7 @@ def on_config(config):
         config.site_description = edition.text(config.site_description or "", ed) or None
     conf = settings.load(config)
     fold.cache_table_in(conf.cache_dir)
-    articles = load_articles(conf.articles_dir)
+    articles = load_articles(conf.articles_dir, conf.cache_dir)
     if not articles:
         log.warning(f"zhcorpus: no articles in {conf.articles_dir}; run `zhcorpus build` first")
     names = load_names(conf.taxonomy_file, conf.speakers_file, conf.extended_speakers_file)
@@ -151,7 +151,10 @@ def on_post_build(config):
         text = path.read_text(encoding="utf-8")
         if _CDN in text:
             path.write_text(text.replace(_CDN, _CDN_STANDIN), encoding="utf-8")
-    searchindex.build(_state["catalogue"], _state["articles"], _state["edition"], Path(config.site_dir, SEARCH_DIR))
+    # serve builds into a new temporary folder each time: no index there to update later.
+    keep = _state.get("command") != "serve"
+    searchindex.build(_state["catalogue"], _state["articles"], _state["edition"], Path(config.site_dir, SEARCH_DIR),
+                      _state["settings"].cache_dir if keep else None, in_place=bool(_state.get("dirty")))
     if "hant_child" in _state:
         hantbuild.finish(_state.pop("hant_child"))
 

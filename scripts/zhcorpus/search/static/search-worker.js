@@ -4,7 +4,7 @@
  * site works under any sub-path, and nothing is fetched from another host. */
 "use strict";
 
-let base = null, manifest = null, foldMap = null, chunkStarts = null, facets = null, rowOfDoc = null;
+let base = null, manifest = null, foldMap = null, chunkStarts = null, facets = null, rowOfDoc = null, placed = null;
 const files = new Map();          // path -> Promise<ArrayBuffer|null>; shards and chunks never change
 const shardCache = new Map();     // shard path -> Map(gram -> [kind, Uint8Array])
 let bytes = 0;
@@ -34,6 +34,19 @@ async function init(indexUrl) {
   const pairs = Array.from(manifest.fold);  // code points, not UTF-16 units
   for (let i = 0; i < pairs.length; i += 2) foldMap.set(pairs[i], pairs[i + 1]);
   chunkStarts = idsOf(b64(manifest.chunks));
+  // Documents an in-place update left out of id order: id -> [anchor, position after it] (update.py).
+  placed = new Map();
+  const order = varints(b64(manifest.placed || ""));
+  for (let i = 0; i < order.length; i += 2) {
+    const anchor = order[i + 1] - 1, prev = i ? placed.get(order[i - 2]) : null;
+    placed.set(order[i], [anchor, prev && prev[0] === anchor ? prev[1] + 1 : 1]);
+  }
+}
+// Rank order (query.py Searcher.ranked): id order, but for the documents an update placed.
+function ranked(ids) {
+  if (!placed.size) return ids.sort((a, b) => a - b);
+  const key = id => placed.get(id) || [id, 0];
+  return ids.sort((a, b) => { const x = key(a), y = key(b); return x[0] - y[0] || x[1] - y[1]; });
 }
 
 function foldChar(c) {  // same rules, same order as fold.py's _translate()
@@ -126,7 +139,7 @@ async function candidates(terms) {
     result = result === null ? u : intersect(result, u);
   }
   const exact = terms.every(alts => alts.every(alt => Array.from(alt).length <= 2));
-  return [(result || []).sort((a, b) => a - b), exact];
+  return [ranked(result || []), exact];
 }
 
 async function allowed(filters) {  // -> Set of filter rows, or null for "no filter"
