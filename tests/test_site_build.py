@@ -418,3 +418,22 @@ def test_traditional_search_index_has_traditional_snippets(fixture_site):
     assert hant[f"articles/{hk.slug}/#p1"] == hk.original["paragraphs"][0]["text"]
     labels = json.loads((fixture_site.site_dir / HANT / "search" / "facets.json").read_text(encoding="utf-8"))
     assert "Tokayev" in labels["values"]["speaker"]["tokayev"]["label"]
+
+
+def test_front_matter_memo_reads_the_same_articles(tmp_path):
+    import shutil
+
+    corpus = tmp_path / "articles"
+    shutil.copytree(FIXTURES / "corpus" / "articles", corpus)
+    plain = load_articles(corpus)
+    cache = tmp_path / "cache"
+    assert load_articles(corpus, cache) == plain  # read with YAML, memo written
+    (memo,) = cache.glob("front-matter-*.marshal")
+    assert load_articles(corpus, cache) == plain  # from the memo
+    edited = corpus / f"{plain[0].slug}.md"
+    edited.write_text(edited.read_text(encoding="utf-8").replace(f"title: {plain[0].title}", "title: 改过的标题", 1),
+                      encoding="utf-8")
+    again = load_articles(corpus, cache)
+    assert [a.title for a in again if a.slug == plain[0].slug] == ["改过的标题"]
+    memo.write_bytes(b"\x00 not marshal")
+    assert load_articles(corpus, cache) == again  # a broken memo is read anew, not an error

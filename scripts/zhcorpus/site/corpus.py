@@ -6,6 +6,9 @@ and never rewrites the body, which the corpus build has already escaped.
 
 from __future__ import annotations
 
+import hashlib
+import marshal
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +17,7 @@ from zhcorpus.readers import load_yaml
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)(.*)\Z", re.S)
 _SLUG = re.compile(r"^[a-z0-9-]+$")
+MEMOS_KEPT = 4
 
 
 class CorpusError(ValueError):
@@ -61,22 +65,36 @@ def _str_or_none(value) -> str | None:
     return None if value is None else str(value)
 
 
-def parse_article(path: Path) -> Article:
+def parse_article(path: Path, known: "FrontMatterMemo | None" = None) -> Article:
+    """``known``: front-matter already read, by digest of its text (see load_articles)."""
     text = path.read_text(encoding="utf-8")
     m = _FRONT_MATTER.match(text)
     if not m:
         raise CorpusError(f"{path}: no YAML front-matter")
-    meta = load_yaml(m.group(1)) or {}
-    body = m.group(2)
+    digest = hashlib.sha1(m.group(1).encode("utf-8")).hexdigest()
+    meta = known.get(digest) if known is not None else None
+    if meta is None:
+        meta = _fields(path, load_yaml(m.group(1)) or {})
+        if known is not None:
+            known[digest] = meta
+    article = Article(body=m.group(2), **meta)
+    # Slugs and ids become URLs; the format promises ASCII, so hold it to that.
+    for ident in [article.slug, article.source_id, *article.events, *article.speakers, *article.themes]:
+        if not _SLUG.match(ident.replace("_", "-")):
+            raise CorpusError(f"{path}: id {ident!r} is not ASCII [a-z0-9-_]")
+    return article
+
+
+def _fields(path: Path, meta: dict) -> dict:
+    """Front-matter -> Article fields: plain str, list, dict, int and bool."""
     try:
-        article = Article(
+        return dict(
             slug=str(meta["slug"]),
             title=str(meta["title"]),
             source=str(meta["source"]),
             source_id=str(meta["source_id"]),
             # YAML reads an unquoted 2025-06-17 as a date object.
             date=str(meta["date"]),
-            body=body,
             subtitle=_str_or_none(meta.get("subtitle")),
             dateline=_str_or_none(meta.get("dateline")),
             byline=[str(b) for b in meta.get("byline") or []],
@@ -97,18 +115,66 @@ def parse_article(path: Path) -> Article:
         )
     except KeyError as exc:
         raise CorpusError(f"{path}: missing front-matter field {exc}") from None
-    # Slugs and ids become URLs; the format promises ASCII, so hold it to that.
-    for ident in [article.slug, article.source_id, *article.events, *article.speakers, *article.themes]:
-        if not _SLUG.match(ident.replace("_", "-")):
-            raise CorpusError(f"{path}: id {ident!r} is not ASCII [a-z0-9-_]")
-    return article
 
 
-def load_articles(articles_dir: Path) -> list[Article]:
-    """All articles in date order, then by slug (a stable page order)."""
+def load_articles(articles_dir: Path, cache_dir: Path | None = None) -> list[Article]:
+    """All articles in date order, then by slug (a stable page order).
+
+    Reading 5,000 front-matters with YAML takes seconds, and every build of
+    each edition reads them all. With ``cache_dir``, what was read is kept
+    there by digest of the front-matter text, so a build reads with YAML only
+    the articles that changed (an unreadable cache is read anew, never an error).
+    """
     if not articles_dir.is_dir():
         return []
-    articles = [parse_article(p) for p in sorted(articles_dir.glob("*.md"))]
+    memo = FrontMatterMemo(_memo_file(cache_dir, articles_dir)) if cache_dir is not None else None
+    articles = [parse_article(p, memo) for p in sorted(articles_dir.glob("*.md"))]
+    if memo is not None:
+        memo.save()
     articles.sort(key=lambda a: a.slug)
     articles.sort(key=lambda a: a.date)
     return articles
+
+
+def _memo_file(cache_dir: Path, articles_dir: Path) -> Path:
+    code = hashlib.sha1(Path(__file__).read_bytes()).hexdigest()[:8]
+    where = hashlib.sha1(str(articles_dir.resolve()).encode()).hexdigest()[:12]
+    return Path(cache_dir) / f"front-matter-{where}-{code}.marshal"
+
+
+class FrontMatterMemo:
+    """Article fields by digest of the front-matter text, kept in one marshal file
+    (plain data only); it keeps what this build read, nothing older."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        try:
+            old = marshal.loads(path.read_bytes())
+        except (OSError, ValueError, EOFError, TypeError):
+            old = {}
+        self._old: dict[str, dict] = old if isinstance(old, dict) else {}
+        self._now: dict[str, dict] = {}
+
+    def get(self, digest: str) -> dict | None:
+        fields = self._now.get(digest) or self._old.get(digest)
+        if fields is not None:
+            self._now[digest] = fields
+        return fields
+
+    def __setitem__(self, digest: str, fields: dict) -> None:
+        self._now[digest] = fields
+
+    def save(self) -> None:
+        if self._now.keys() == self._old.keys():
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_name(self.path.name + f".{os.getpid()}.tmp")
+            tmp.write_bytes(marshal.dumps(self._now))
+            os.replace(tmp, self.path)
+            # One memo per corpus folder (tests make many): keep the newest few.
+            memos = sorted(self.path.parent.glob("front-matter-*.marshal"), key=lambda p: p.stat().st_mtime_ns)
+            for old in memos[:-MEMOS_KEPT]:
+                old.unlink(missing_ok=True)
+        except (OSError, ValueError):  # ValueError: a value marshal cannot keep; then no memo
+            self.path.unlink(missing_ok=True)
