@@ -38,10 +38,24 @@ def test_changing_one_seed_rebuilds_only_that_seed(generated, tmp_path):
     page = seeds / "gen00004.txt"
     page.write_text(page.read_text(encoding="utf-8").replace("。", "。\n\n", 1), encoding="utf-8")
     page.write_text(page.read_text(encoding="utf-8") + "\n新增一段：合作之路越走越宽广。\n", encoding="utf-8")
+    mtimes = {p.name: p.stat().st_mtime_ns for p in (tmp_path / "corpus" / "articles").glob("*.md")}
     changed = build(seeds, tmp_path / "corpus", cache=cache)
-    assert changed.cached_pages == 29
+    assert changed.cached_pages == 29 and changed.laid_out_pages == 1  # the others are not even read again
     fresh = build(seeds, tmp_path / "fresh")
     assert tree(tmp_path / "corpus") == tree(tmp_path / "fresh")
+    rewritten = [p.name for p in (tmp_path / "corpus" / "articles").glob("*.md") if mtimes.get(p.name) != p.stat().st_mtime_ns]
+    assert 0 < len(rewritten) <= 4, rewritten
+
+
+def test_a_corpus_file_edited_by_hand_is_written_again(generated, tmp_path):
+    cache = tmp_path / "cache"
+    build(generated, tmp_path / "corpus", cache=cache)
+    expected = tree(tmp_path / "corpus")
+    article = sorted((tmp_path / "corpus" / "articles").glob("*.md"))[3]
+    article.write_text(article.read_text(encoding="utf-8") + "手改的一段。\n", encoding="utf-8")
+    (tmp_path / "corpus" / "articles.jsonl").write_text("", encoding="utf-8")
+    again = build(generated, tmp_path / "corpus", cache=cache)
+    assert again.cached_pages == 30 and tree(tmp_path / "corpus") == expected
 
 
 def test_editing_the_taxonomy_invalidates_every_page(root, tmp_path):

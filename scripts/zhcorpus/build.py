@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .cache import PageCache, editorial_fingerprint, page_key
+from .cache import Entry, PageCache, editorial_fingerprint, page_key
 from .columns import Reference
 from .convert import to_simplified
 from .enrich import Taxonomy, load_taxonomy
@@ -36,6 +36,7 @@ from .speakers import Registry, load_registry, registry_from_data
 from .writers import Article, write_corpus
 
 _REFERENCE_LIMIT = 2_000_000  # characters of corpus text used to judge column joins
+WRITTEN = ".written.marshal"  # in the page cache folder: see writers.write_corpus
 _PARALLEL_FROM = 24           # below this many pages, worker start-up costs more than it saves
 
 
@@ -48,7 +49,8 @@ class BuildResult:
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     seconds: Counter[str] = field(default_factory=Counter)   # time per stage, for benchmarks
-    cached_pages: int = 0
+    cached_pages: int = 0  # pages whose cached result was used
+    laid_out_pages: int = 0  # pages read and laid out (a cached page is not, unless its joins changed)
 
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:
@@ -84,13 +86,18 @@ def _process_index(index: int) -> PageResult:
                         work["segmenter"])
 
 
-def _reference_text(pages: list[Page]) -> str:
+def reference_part(page: Page) -> list[tuple[str, int]]:
+    """A page's share of the reference: (Simplified text, printed length) per text block."""
+    return [(to_simplified(block.text), len(block.text)) for block in page.blocks if block.kind == TEXT]
+
+
+def _reference_text(parts: Iterable[list[tuple[str, int]]]) -> str:
     texts, size = [], 0
-    for page in pages:
-        for block in page.blocks:
-            if block.kind == TEXT and size < _REFERENCE_LIMIT:
-                texts.append(to_simplified(block.text))
-                size += len(block.text)
+    for part in parts:
+        for text, length in part:
+            if size < _REFERENCE_LIMIT:
+                texts.append(text)
+                size += length
     return "\x00".join(texts)
 
 
@@ -147,41 +154,41 @@ def build(seeds: Path, corpus: Path, *, write: bool = True, cache: Path | None =
     editorial = editorial_fingerprint(seeds / "taxonomy.yml", seeds / "speakers.yml")
 
     paths = seed_paths(seeds)
+    # One cache folder per seeds folder: entries are named by seed file.
+    page_cache = PageCache(cache / hashlib.sha1(str(seeds.resolve()).encode()).hexdigest()[:12] if cache else None)
     with result.stage("read+layout"):
+        # A seed with a cache entry for its bytes is not read or laid out (its
+        # entry holds its reference part), unless its join evidence changed.
+        keys = [page_key(hashlib.sha256(path.read_bytes()).hexdigest(), _sidecar_bytes(path), editorial)
+                for path in paths]
+        entries = [page_cache.load(path.name, key) for path, key in zip(paths, keys)]
         _WORK.clear()
         _WORK["paths"] = paths
-        pages: list[Page] = []
-        for read in _map(_read_index, list(range(len(paths))), jobs, "reading", progress):
-            if isinstance(read, EmptySeed):
-                result.warnings.append(str(read))
-            elif isinstance(read, SeedError):
-                result.errors.append(str(read))
-            else:
-                pages.append(read)
+        pages = _read_pages([i for i, entry in enumerate(entries) if entry is None], jobs, progress, result)
     with result.stage("reference"):
-        reference = Reference(_reference_text(pages))
+        parts = {i: entry.reference for i, entry in enumerate(entries) if entry is not None}
+        parts.update((i, reference_part(page)) for i, page in pages.items())
+        reference = Reference(_reference_text(part for _, part in sorted(parts.items())))
 
     with result.stage("pages"):
-        # One cache folder per seeds folder: entries are named by seed file.
-        page_cache = PageCache(cache / hashlib.sha1(str(seeds.resolve()).encode()).hexdigest()[:12] if cache else None)
-        keys = [page_key(p.seed.sha256, _sidecar_bytes(seeds, p), editorial) for p in pages]
-        results: list[PageResult | None] = [
-            page_cache.load(p.seed.name, key, lambda lookups: all((f in reference) == found
-                                                                   for f, found in lookups.items()))
-            for p, key in zip(pages, keys)]
-        todo = [i for i, cached in enumerate(results) if cached is None]
-        result.cached_pages = len(pages) - len(todo)
+        results: dict[int, PageResult] = {}
+        for i, entry in enumerate(entries):
+            if entry is not None and all((f in reference) == found for f, found in entry.lookups.items()):
+                results[i] = entry.value
+        stale = [i for i, entry in enumerate(entries) if entry is not None and i not in results]
+        pages.update(_read_pages(stale, jobs, progress, result))
+        todo = sorted(pages)
+        result.cached_pages, result.laid_out_pages = len(results), len(pages)
         _WORK.update(pages=pages, reference=reference, taxonomy=taxonomy, registry=registry,
                      segmenter=Segmenter())  # slugs are URLs: cut with jieba's own dictionary only
         for index, done in zip(todo, _map(_process_index, todo, jobs, "building", progress)):
             results[index] = done
-            page_cache.store(pages[index].seed.name, keys[index], done.lookups, done)
-        page_cache.prune({p.seed.name for p in pages})
+            page_cache.store(paths[index].name, keys[index], Entry(done.lookups, done, parts[index]))
+        page_cache.prune({paths[i].name for i in results})
         _WORK.clear()
 
     found: list[tuple[Article, list]] = []
-    for page_result in results:
-        assert page_result is not None
+    for _, page_result in sorted(results.items()):
         result.ledgers.append(page_result.ledger)
         if not page_result.ledger.balanced:
             ledger = page_result.ledger
@@ -205,13 +212,27 @@ def build(seeds: Path, corpus: Path, *, write: bool = True, cache: Path | None =
                 return _map(_write_index, list(range(len(articles))), jobs, "writing", progress)
 
             write_corpus(corpus, result.articles, [ledger.as_dict() for ledger in result.ledgers],
-                         result.quotes, result.registry, mapper=parallel)
+                         result.quotes, result.registry, mapper=parallel,
+                         memo_file=page_cache.folder / WRITTEN if page_cache.folder else None)
             _WORK.clear()
     return result
 
 
-def _sidecar_bytes(seeds: Path, page: Page) -> bytes:
-    path = sidecar_path(seeds / page.seed.name)
+def _read_pages(indices: list[int], jobs: int, progress: bool, result: BuildResult) -> dict[int, Page]:
+    """Read and lay out the seeds at ``indices`` of _WORK["paths"]; errors go to ``result``."""
+    pages: dict[int, Page] = {}
+    for index, read in zip(indices, _map(_read_index, indices, jobs, "reading", progress)):
+        if isinstance(read, EmptySeed):
+            result.warnings.append(str(read))
+        elif isinstance(read, SeedError):
+            result.errors.append(str(read))
+        else:
+            pages[index] = read
+    return pages
+
+
+def _sidecar_bytes(seed: Path) -> bytes:
+    path = sidecar_path(seed)
     return path.read_bytes() if path.exists() else b""
 
 

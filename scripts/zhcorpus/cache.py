@@ -5,17 +5,27 @@ A page's result depends on its own bytes and sidecar, on the editorial files
 join evidence its column linking looked up. The key covers the first four;
 the recorded lookups (fragment -> found?) cover the last: the entry is reused
 only if every lookup still gives the same answer against today's corpus.
+An entry also keeps the page's share of that corpus text (its reference
+part), so an unchanged seed is not even laid out again.
 """
 
 from __future__ import annotations
 
 import hashlib
 import pickle
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
-_FORMAT = 1
+_FORMAT = 2
+
+
+@dataclass
+class Entry:
+    lookups: dict[str, bool]  # join evidence consulted: fragment -> found in the corpus?
+    value: Any  # the PageResult
+    reference: list  # the page's reference part (build.reference_part)
 
 
 @lru_cache(maxsize=1)
@@ -51,22 +61,21 @@ class PageCache:
         assert self.folder is not None
         return self.folder / f"{seed_name}.pickle"
 
-    def load(self, seed_name: str, key: str, still_true: Callable[[dict[str, bool]], bool]) -> Any | None:
+    def load(self, seed_name: str, key: str) -> Entry | None:
+        """The entry made under ``key``; the caller checks its lookups still hold."""
         if self.folder is None or not self._path(seed_name).exists():
             return None
         try:
-            stored_key, lookups, value = pickle.loads(self._path(seed_name).read_bytes())
+            stored_key, entry = pickle.loads(self._path(seed_name).read_bytes())
         except Exception:  # a truncated or foreign file is a miss, not an error
             return None
-        if stored_key != key or not still_true(lookups):
-            return None
-        return value
+        return entry if stored_key == key and isinstance(entry, Entry) else None
 
-    def store(self, seed_name: str, key: str, lookups: dict[str, bool], value: Any) -> None:
+    def store(self, seed_name: str, key: str, entry: Entry) -> None:
         if self.folder is None:
             return
         temporary = self._path(seed_name).with_suffix(".tmp")
-        temporary.write_bytes(pickle.dumps((key, lookups, value), protocol=pickle.HIGHEST_PROTOCOL))
+        temporary.write_bytes(pickle.dumps((key, entry), protocol=pickle.HIGHEST_PROTOCOL))
         temporary.replace(self._path(seed_name))
 
     def prune(self, keep: set[str]) -> None:
