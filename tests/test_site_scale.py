@@ -76,3 +76,16 @@ def test_a_quote_reported_everywhere_gets_pages_of_reports(root):
     links = [pages[p].count("](../articles/") for p in own]
     assert sum(links) == len(quote.sources) and max(links) <= SOURCES_PER_PAGE
     assert f"[第 2 页]({quote.id}-p2.md)" in pages[f"quotes/{quote.id}.md"]
+
+
+def test_a_speaker_page_shows_some_quotes_and_links_to_all(root):
+    from zhcorpus.site.speakerpage import QUOTES_SHOWN
+
+    cat = big_catalogue(root, 1)
+    speaker = max({q.speaker_id for q in cat.quotes if q.speaker_id}, key=lambda s: len(cat.quotes_by(s)))
+    mine = [q for q in cat.quotes if q.speaker_id == speaker]
+    many = [replace(q, id=f"{q.id}{n}") for n in range(-(-(QUOTES_SHOWN + 5) // len(mine))) for q in mine]
+    cat = site_pages.Catalogue(cat.articles, cat.names, many)
+    page = all_pages(cat, None)[f"speakers/{speaker}.md"]
+    assert page.count('class="zh-quote"') == QUOTES_SHOWN < len(many)
+    assert f"[{len(many)} 条引语](../quotes/" in page.split("## 引语")[1]

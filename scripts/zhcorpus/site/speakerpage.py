@@ -14,6 +14,9 @@ from .quotepages import quote_block, sort_key, speaker_quotes_href
 from .settings import COUNTRY_NAMES, INDEX_KINDS, SPEAKER_KIND_LABELS
 
 SPEAKERS = next(k for k in INDEX_KINDS if k.key == "speakers")
+# Quotes shown on a speaker's own page; the rest are on the quotes pages, which are
+# split into pages, so a leader quoted thousands of times does not grow this one.
+QUOTES_SHOWN = 20
 
 
 def identity_line(cat: Catalogue, ident: str) -> str | None:
@@ -41,13 +44,16 @@ def speaker_page(cat: Catalogue, ident: str, articles: list[Article]) -> dict[st
         # Not one person: say so, so "他说" is not read into a group or a paper.
         lines += [f"类别：**{kind}**（非个人）" + "\n{: .zh-speaker-kind }", ""]
     summary = f"{markup.link(SPEAKERS.title, 'index.md')} · 共 {len(articles)} 篇"
+    all_quotes = markup.link(f"{len(quotes)} 条引语", speaker_quotes_href(cat, ident, "../")) if quotes else ""
     if quotes:
-        summary += f" · {markup.link(f'{len(quotes)} 条引语', speaker_quotes_href(cat, ident, '../'))}"
+        summary += f" · {all_quotes}"
     lines += [summary, ""]
     if quotes:
         lines += ["## 引语 {: #quotes }", ""]
-        for quote in quotes:
+        for quote in quotes[:QUOTES_SHOWN]:
             lines += [quote_block(cat, quote, "../"), ""]
+        if len(quotes) > QUOTES_SHOWN:
+            lines += [f"以上 {QUOTES_SHOWN} 条；全部：{all_quotes}（引语页）", ""]
     lines += ["## 文章 {: #articles }", ""]
     if not articles:
         lines.append("暂无文章将此人物列为相关人物。")
