@@ -24,6 +24,7 @@ import hashlib
 import json
 import shutil
 from collections import defaultdict
+from functools import lru_cache
 from pathlib import Path
 
 from . import codec, state
@@ -44,6 +45,7 @@ def rank_order(documents: list[dict]) -> list[dict]:
     return [doc for _, doc in sorted(enumerate(documents), key=key)]
 
 
+@lru_cache(maxsize=None)  # a corpus has few dates and many documents
 def _neg(date: str) -> str:
     # Newest first without parsing: complement every character of the ISO date.
     return "".join(chr(0x10FFFF - ord(c)) for c in date) if date else "\U0010ffff"
@@ -99,10 +101,11 @@ def chunk_blob(docs: list[dict | None]) -> bytes:
 
 def facets_blob(docs: list[dict | None], labels: dict) -> bytes:
     """Documents share filter rows (all of an article's documents have one)."""
-    rows, row_of_doc = {}, []
+    rows: dict[tuple, int] = {}
+    row_of_doc = []
     for doc in docs:
         f = doc.get("filters", {}) if doc else {}
-        key = json.dumps({k: sorted(f.get(k) or []) for k in FACETS} | {"date": f.get("date", "")}, sort_keys=True)
+        key = (*(tuple(sorted(f.get(k) or [])) for k in FACETS), f.get("date", ""))
         row_of_doc.append(rows.setdefault(key, len(rows)))
     runs = []  # (row, run length) pairs: consecutive paragraphs share a row
     for row in row_of_doc:
@@ -113,10 +116,9 @@ def facets_blob(docs: list[dict | None], labels: dict) -> bytes:
     values: dict[str, dict[str, list[int]]] = {k: defaultdict(list) for k in FACETS}
     dates = []
     for key, row in rows.items():
-        f = json.loads(key)
-        dates.append(f["date"])
-        for facet in FACETS:
-            for value in f[facet]:
+        dates.append(key[-1])
+        for facet, facet_values in zip(FACETS, key):
+            for value in facet_values:
                 values[facet][value].append(row)
     return to_json({
         "rows": codec.b64_varints([v for run in runs for v in run]),

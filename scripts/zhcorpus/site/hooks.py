@@ -47,6 +47,9 @@ def on_startup(command, dirty):
 @event_priority(100)
 def on_config(config):
     ed = edition.of(config)
+    if _state.get("dirty") and hantbuild.wanted(config, _state.get("command")):
+        # A dirty build keeps the site folder: the other edition can start now.
+        _state["hant_child"] = hantbuild.start(config, dirty=True)
     if ed == edition.HANT:
         # Same address plus zh-Hant/: canonical links, citations and the 404
         # page of this edition point into it.
@@ -73,7 +76,7 @@ _LUNR = "assets/javascripts/lunr/"
 
 def on_files(files, config):
     # MkDocs has cleaned the site folder by now: the other edition can start.
-    if hantbuild.wanted(config, _state.get("command")):
+    if "hant_child" not in _state and hantbuild.wanted(config, _state.get("command")):
         _state["hant_child"] = hantbuild.start(config, bool(_state.get("dirty")))
     for file in [f for f in files if f.src_uri.startswith(_LUNR)]:
         files.remove(file)

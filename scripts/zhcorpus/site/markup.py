@@ -10,9 +10,13 @@ generated text and the body are escaped identically.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from zhcorpus.writers import escape_markdown
 
 
+# Pure, and called ~330,000 times at 5,000 articles, mostly on the same names and titles.
+@lru_cache(maxsize=1 << 16)
 def escape(text: str) -> str:
     """Plain text -> one line of Markdown that displays the same characters."""
     text = escape_markdown(text)

@@ -61,13 +61,15 @@ def documents(cat: Catalogue, articles: list, ed: str) -> list[dict]:
     if ed != edition.HANT:
         return docs
     by_page = {f"articles/{a.slug}/": a for a in articles if edition.printed_in_traditional(a)}
-    out = []
+    out, titles = [], {}  # an article's title heads each of its documents: convert it once
     for doc in docs:
         article = by_page.get(doc["url"].partition("#")[0])
         if article is not None:
             out.append(_printed(doc, article))
         else:
-            out.append(doc | {"title": edition.text(doc["title"], ed), "text": edition.text(doc["text"], ed)})
+            if doc["title"] not in titles:
+                titles[doc["title"]] = edition.text(doc["title"], ed)
+            out.append(doc | {"title": titles[doc["title"]], "text": edition.text(doc["text"], ed)})
     return out
 
 
