@@ -100,3 +100,9 @@ def test_interleaved_columns_are_rejoined_in_their_own_articles():
         "乙文最后一段讲的是峰会的成果，内容也很长很长很长很长很长很长。",
     ]
     assert [d.dateline for d in drafts] == ["新华社阿斯塔纳6月18日电", "新华社北京6月18日电"]
+
+
+@pytest.mark.parametrize("fragment", ["合作", "作破", "共进力量", "，汇聚", "中亚国家务实", "不在", "量", "甲", "难题，汇聚的是共进"])
+def test_reference_scan_and_index_agree(fragment):
+    text = "中国和中亚国家务实合作破解的是发展难题\x00汇聚的是共进力量，汇聚"
+    assert (fragment in Reference(text)) == (fragment in Reference(text).index()) == (fragment in text)

@@ -75,3 +75,21 @@ def test_a_corrupt_cache_entry_is_a_miss(root, tmp_path):
         entry.write_bytes(b"not a pickle")
     result = build(root / "seeds", tmp_path / "corpus", cache=cache)
     assert result.cached_pages == 0 and not result.errors
+
+
+NEW = "中国和中亚国家务实合作\x00合作之路越走越宽"  # today's reference: the changed page's text last
+
+
+@pytest.mark.parametrize("lookups, before, after, still", [
+    ({"越走越宽": True}, "", "", True),                       # nothing changed: old answers stand
+    ({"越走越宽": False}, "", "合作之路越走越宽", False),       # the changed page now prints it
+    ({"宽广": True}, "越走越宽广", "合作之路越走越宽", False),   # only the changed page printed it
+    ({"务实合作": True}, "务实合作", "合作之路越走越宽", True),  # the changed page printed it, others still do
+    ({"务实合作": True}, None, "", True),                      # no record of the last build: checked in full
+    ({"不在语料中": True}, None, "", False),
+])
+def test_join_evidence_is_rechecked_only_where_the_corpus_changed(lookups, before, after, still):
+    from zhcorpus.build import _still_true
+    from zhcorpus.columns import Reference
+
+    assert _still_true(lookups, Reference(NEW), before, after) is still

@@ -38,6 +38,7 @@ from .writers import Article, write_corpus
 _REFERENCE_LIMIT = 2_000_000  # characters of corpus text used to judge column joins
 WRITTEN = ".written.marshal"  # in the page cache folder: see writers.write_corpus
 _PARALLEL_FROM = 24           # below this many pages, worker start-up costs more than it saves
+_INDEX_FROM = 40              # pages to process from which the reference is indexed, not scanned
 
 
 @dataclass
@@ -91,14 +92,33 @@ def reference_part(page: Page) -> list[tuple[str, int]]:
     return [(to_simplified(block.text), len(block.text)) for block in page.blocks if block.kind == TEXT]
 
 
-def _reference_text(parts: Iterable[list[tuple[str, int]]]) -> str:
-    texts, size = [], 0
-    for part in parts:
+def _included(parts: dict[int, list[tuple[str, int]]]) -> dict[int, list[str]]:
+    """Each page's texts that the reference holds: pages in order, up to _REFERENCE_LIMIT."""
+    included, size = {}, 0
+    for index, part in sorted(parts.items()):
+        texts = []
         for text, length in part:
             if size < _REFERENCE_LIMIT:
                 texts.append(text)
                 size += length
-    return "\x00".join(texts)
+        included[index] = texts
+    return included
+
+
+def _still_true(lookups: dict[str, bool], reference: Reference, before: str | None, after: str) -> bool:
+    """Would each lookup give the same answer today? ``before`` and ``after`` are the
+    reference texts of the pages that changed since the last build (None: unknown).
+    A fragment in neither gives the old answer: the rest of the reference is the same."""
+    for fragment, found in lookups.items():
+        if fragment in after:
+            now = True
+        elif before is None or fragment in before:
+            now = fragment in reference
+        else:
+            now = found
+        if now != found:
+            return False
+    return True
 
 
 def _load_speakers(path: Path) -> Registry:
@@ -168,23 +188,34 @@ def build(seeds: Path, corpus: Path, *, write: bool = True, cache: Path | None =
     with result.stage("reference"):
         parts = {i: entry.reference for i, entry in enumerate(entries) if entry is not None}
         parts.update((i, reference_part(page)) for i, page in pages.items())
-        reference = Reference(_reference_text(part for _, part in sorted(parts.items())))
+        included = _included(parts)
+        reference = Reference("\x00".join(text for _, texts in sorted(included.items()) for text in texts))
+        now = {paths[i].name: texts for i, texts in included.items()}
+        last = page_cache.load_reference()
+        changed = sorted(n for n in (last or {}).keys() | now.keys() if (last or {}).get(n) != now.get(n))
+        before = None if last is None else "\x00".join(t for n in changed for t in last.get(n, []))
+        after = "\x00".join(t for n in changed for t in now.get(n, []))
+        if before is None:  # every lookup of every cached page is checked: index first
+            reference.index()
 
     with result.stage("pages"):
         results: dict[int, PageResult] = {}
         for i, entry in enumerate(entries):
-            if entry is not None and all((f in reference) == found for f, found in entry.lookups.items()):
+            if entry is not None and _still_true(entry.lookups, reference, before, after):
                 results[i] = entry.value
         stale = [i for i, entry in enumerate(entries) if entry is not None and i not in results]
         pages.update(_read_pages(stale, jobs, progress, result))
         todo = sorted(pages)
         result.cached_pages, result.laid_out_pages = len(results), len(pages)
+        if len(todo) >= _INDEX_FROM:
+            reference.index()
         _WORK.update(pages=pages, reference=reference, taxonomy=taxonomy, registry=registry,
                      segmenter=Segmenter())  # slugs are URLs: cut with jieba's own dictionary only
         for index, done in zip(todo, _map(_process_index, todo, jobs, "building", progress)):
             results[index] = done
             page_cache.store(paths[index].name, keys[index], Entry(done.lookups, done, parts[index]))
         page_cache.prune({paths[i].name for i in results})
+        page_cache.store_reference(now)
         _WORK.clear()
 
     found: list[tuple[Article, list]] = []

@@ -12,6 +12,7 @@ part), so an unchanged seed is not even laid out again.
 from __future__ import annotations
 
 import hashlib
+import marshal
 import pickle
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 _FORMAT = 2
+REFERENCE = "reference.marshal"  # the last build's reference texts, by seed name
 
 
 @dataclass
@@ -77,6 +79,23 @@ class PageCache:
         temporary = self._path(seed_name).with_suffix(".tmp")
         temporary.write_bytes(pickle.dumps((key, entry), protocol=pickle.HIGHEST_PROTOCOL))
         temporary.replace(self._path(seed_name))
+
+    def load_reference(self) -> dict[str, list[str]] | None:
+        """The last build's reference texts by seed name (build._still_true), if kept."""
+        if self.folder is None:
+            return None
+        try:
+            data = marshal.loads((self.folder / REFERENCE).read_bytes())
+        except (OSError, ValueError, EOFError, TypeError):
+            return None
+        return data if isinstance(data, dict) else None
+
+    def store_reference(self, texts: dict[str, list[str]]) -> None:
+        if self.folder is None:
+            return
+        temporary = self.folder / (REFERENCE + ".tmp")
+        temporary.write_bytes(marshal.dumps(texts))
+        temporary.replace(self.folder / REFERENCE)
 
     def prune(self, keep: set[str]) -> None:
         if self.folder is None:

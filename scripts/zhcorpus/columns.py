@@ -95,18 +95,27 @@ def is_cut(block: Block) -> bool:
 class Reference:
     """Text the corpus prints elsewhere, for judging whether a join reads right.
 
-    ``fragment in reference`` must not cost a scan of the whole corpus, or the
-    build grows quadratically: a bigram index finds the few places where the
-    fragment's rarest bigram occurs, and only those are compared.
+    ``fragment in reference`` must not cost a scan of the whole corpus when a
+    build asks it for thousands of fragments, or the build grows quadratically:
+    ``index()`` makes a bigram index that finds the few places where the
+    fragment's rarest bigram occurs, and only those are compared. A build that
+    asks a few dozen (one seed changed) scans instead: a scan of 2 M characters
+    takes ~0.6 ms, the index ~1 s.
     """
 
     def __init__(self, text: str = ""):
         self.text = text
-        self._positions: dict[str, array] = defaultdict(lambda: array("i"))
-        for position in range(len(text) - 1):
-            self._positions[text[position:position + 2]].append(position)
-        self._positions.default_factory = None
+        self._positions: dict[str, array] | None = None
         self._cache: dict[str, bool] = {}
+
+    def index(self) -> "Reference":
+        positions: dict[str, array] = defaultdict(lambda: array("i"))
+        text = self.text
+        for position in range(len(text) - 1):
+            positions[text[position:position + 2]].append(position)
+        positions.default_factory = None
+        self._positions = positions
+        return self
 
     def __contains__(self, fragment: str) -> bool:
         if fragment not in self._cache:
@@ -114,7 +123,7 @@ class Reference:
         return self._cache[fragment]
 
     def _find(self, fragment: str) -> bool:
-        if len(fragment) < 2:
+        if len(fragment) < 2 or self._positions is None:
             return fragment in self.text
         bigrams = [fragment[i:i + 2] for i in range(len(fragment) - 1)]
         if any(b not in self._positions for b in bigrams):

@@ -13,7 +13,7 @@ import hashlib
 import json
 import marshal
 import re
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Callable
@@ -108,7 +108,8 @@ class _WriteMemo:
             return None
         try:
             # Version 2: no back-references, whose use depends on reference counts, not on values.
-            return hashlib.sha256(marshal.dumps((article.front, [astuple(p) for p in article.body]), 2)).digest()
+            body = [(p.role, p.anchor, p.text, p.lead) for p in article.body]  # astuple() deep-copies: slow
+            return hashlib.sha256(marshal.dumps((article.front, body), 2)).digest()
         except ValueError:  # a value marshal cannot keep: render this one every time
             return None
 
