@@ -437,3 +437,22 @@ def test_front_matter_memo_reads_the_same_articles(tmp_path):
     assert [a.title for a in again if a.slug == plain[0].slug] == ["改过的标题"]
     memo.write_bytes(b"\x00 not marshal")
     assert load_articles(corpus, cache) == again  # a broken memo is read anew, not an error
+
+
+def test_traditional_search_texts_are_converted_once_across_builds(tmp_path):
+    import marshal
+
+    from zhcorpus.site import edition
+    from zhcorpus.site.searchindex import _Converted
+
+    texts = ["习近平同中亚五国元首会谈", "发展振兴之路", "干部干净"]
+    first = _Converted(tmp_path)
+    assert [first(t) for t in texts] == [edition.text(t, edition.HANT) for t in texts]
+    first.save()
+    (kept,) = tmp_path.glob("s2hk-search-*.marshal")
+    second = _Converted(tmp_path)
+    assert second(texts[1]) == edition.text(texts[1], edition.HANT)
+    second.save()
+    assert marshal.loads(kept.read_bytes()) == {texts[1]: edition.text(texts[1], edition.HANT)}  # only what was used
+    kept.write_bytes(b"\x00broken")
+    assert _Converted(tmp_path)(texts[0]) == edition.text(texts[0], edition.HANT)

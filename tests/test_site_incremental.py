@@ -65,10 +65,10 @@ def test_an_unreadable_listing_counts_every_mirrored_page_as_made_before(tmp_pat
     (tmp_path / "articles").mkdir()
     (tmp_path / "articles" / "a.md").write_text("# a\n", encoding="utf-8")
     (tmp_path / "index.md").write_text("# home\n", encoding="utf-8")
-    (tmp_path / LISTING).write_text('["articles/a.md", "ind', encoding="utf-8")  # torn
-    assert _previous(tmp_path / LISTING) == {"articles/a.md", "index.md"}
-    (tmp_path / LISTING).write_text('["index.md"]', encoding="utf-8")
-    assert _previous(tmp_path / LISTING) == {"index.md"}
+    (tmp_path / LISTING).write_text('{"articles/a.md": ["ab", 4, 1], "ind', encoding="utf-8")  # torn
+    assert _previous(tmp_path / LISTING) == {"articles/a.md": [None], "index.md": [None]}
+    (tmp_path / LISTING).write_text('{"index.md": ["ab", 4, 1]}', encoding="utf-8")
+    assert _previous(tmp_path / LISTING) == {"index.md": ["ab", 4, 1]}
 
 
 def _outside_search(tree: dict[str, bytes]) -> dict[str, bytes]:
@@ -105,3 +105,18 @@ def test_dirty_build_updates_the_search_index_in_place(tmp_path):
             urls = [got.doc(h["id"])["url"] for h in got.search(query, limit=None)]
             assert urls == [want.doc(h["id"])["url"] for h in want.search(query, limit=None)], (folder, query)
             assert urls or query != "又补一句新话"
+
+
+def test_a_mirrored_page_changed_behind_our_back_is_written_again(tmp_path):
+    from types import SimpleNamespace
+
+    from zhcorpus.site.sources import materialize
+
+    config = SimpleNamespace(site_dir=str(tmp_path / "site"), use_directory_urls=True)
+    pages = {"index.md": "# 首页\n", "articles/a.md": "# 甲\n"}
+    materialize(pages, tmp_path / "mirror", config, dirty=False)
+    (tmp_path / "mirror" / "articles" / "a.md").write_text("# 被改过的\n", encoding="utf-8")
+    mtime = (tmp_path / "mirror" / "index.md").stat().st_mtime_ns
+    materialize(pages, tmp_path / "mirror", config, dirty=True)
+    assert (tmp_path / "mirror" / "articles" / "a.md").read_text(encoding="utf-8") == "# 甲\n"
+    assert (tmp_path / "mirror" / "index.md").stat().st_mtime_ns == mtime  # unchanged: not rewritten

@@ -78,6 +78,11 @@ def to_simplified(text: str) -> str:
     return corner_to_curly_quotes(fix_particle_zhe(_converter("hk2s").convert(text)))
 
 
+def opencc_version() -> str:
+    """What a kept conversion is valid for: another OpenCC may convert differently."""
+    return str(getattr(opencc, "__version__", "unknown"))
+
+
 def to_hong_kong(text: str) -> str:
     return _converter("s2hk").convert(text)
 

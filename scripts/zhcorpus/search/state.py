@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 FORMAT = 1
-KEEP = 4  # state files kept in one cache folder (two editions, and a spare pair), newest first
+KEEP = 16  # state files kept in one cache folder (each site folder and edition has one), newest first
 # The code that decides every byte of the index: state from other code is not used.
 _CODE = ("index.py", "update.py", "codec.py", "fold.py", "state.py")
 

@@ -17,7 +17,7 @@ from zhcorpus.readers import load_yaml
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)(.*)\Z", re.S)
 _SLUG = re.compile(r"^[a-z0-9-]+$")
-MEMOS_KEPT = 4
+MEMOS_KEPT = 16  # one per corpus folder (tests build many): the newest are kept
 
 
 class CorpusError(ValueError):

@@ -39,26 +39,46 @@ def materialize(pages: dict[str, str], folder: Path, config, dirty: bool) -> lis
     """Write ``pages`` (src_uri -> Markdown) to ``folder``; return MkDocs files for them."""
     listing = folder / LISTING
     before = _previous(listing)
+    written = {}
     for src_uri, markdown in pages.items():
-        write_if_changed(folder / src_uri, markdown)
-    for gone in sorted(before - set(pages)):
+        data = markdown.encode("utf-8")
+        digest = hashlib.sha1(data).hexdigest()
+        path = folder / src_uri
+        # The listing says what each file held when written, and its size and mtime
+        # then: a file still so is not read back to compare (5,600 reads a build).
+        if before.get(src_uri, [None])[0] != digest or _stat(path) != before[src_uri][1:]:
+            write_if_changed(path, markdown)
+        written[src_uri] = [digest, *_stat(path)]
+    for gone in sorted(before.keys() - pages.keys()):
         (folder / gone).unlink(missing_ok=True)
         if dirty:  # a clean build emptied the site folder already
             _remove_output(_file(gone, folder, config))
     partial = listing.with_suffix(".tmp")  # written whole or not at all
-    partial.write_text(json.dumps(sorted(pages), ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    partial.write_text(json.dumps(written, ensure_ascii=False, sort_keys=True, indent=0) + "\n", encoding="utf-8")
     partial.replace(listing)
     return [_file(src_uri, folder, config) for src_uri in pages]
 
 
-def _previous(listing: Path) -> set[str]:
-    """What the last build generated: every Markdown file in the mirror if the
-    listing is missing or unreadable, so no page the corpus dropped survives."""
+def _stat(path: Path) -> list[int]:
     try:
-        return set(json.loads(listing.read_text(encoding="utf-8")))
+        stat = path.stat()
+    except OSError:
+        return []
+    return [stat.st_size, stat.st_mtime_ns]
+
+
+def _previous(listing: Path) -> dict[str, list]:
+    """What the last build generated, with [digest, size, mtime] of each file: every
+    Markdown file in the mirror, unknown, if the listing is missing or unreadable,
+    so no page the corpus dropped survives and every page is compared anew."""
+    try:
+        known = json.loads(listing.read_text(encoding="utf-8"))
+        if isinstance(known, dict) and all(isinstance(v, list) and v for v in known.values()):
+            return known
     except (OSError, ValueError, TypeError):
-        folder = listing.parent
-        return {p.relative_to(folder).as_posix() for p in folder.rglob("*.md")}
+        pass
+    folder = listing.parent
+    return {p.relative_to(folder).as_posix(): [None] for p in folder.rglob("*.md")}
 
 
 def _file(src_uri: str, folder: Path, config) -> File:
