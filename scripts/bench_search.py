@@ -41,7 +41,7 @@ from zhcorpus.search import build_index, load_names, name_aliases, read_corpus  
 from zhcorpus.search.benchmark import compare  # noqa: E402
 from zhcorpus.search.benchmark.compare import pct  # noqa: E402
 from zhcorpus.search.index import rank_order  # noqa: E402
-from zhcorpus.search.query import Searcher  # noqa: E402
+from zhcorpus.search.query import RESULTS_PER_PAGE, Searcher  # noqa: E402
 
 HAN = lambda s: all("\u4e00" <= c <= "\u9fff" for c in s)  # noqa: E731
 PER_TYPE = 30
@@ -130,10 +130,10 @@ def fetched_bytes(index: Path, queries, rng) -> tuple[list[int], list[int]]:
     sample = rng.sample(queries, min(200, len(queries)))
     for (_, q1, _), (_, q2, _) in zip(sample[::2], sample[1::2]):
         s = Searcher.from_dir(index)
-        s.search(q1, limit=20)
+        s.search(q1, limit=RESULTS_PER_PAGE)
         first.append(s.bytes)
         before = s.bytes
-        s.search(q2, limit=20)
+        s.search(q2, limit=RESULTS_PER_PAGE)
         later.append(s.bytes - before)
     return first, later
 

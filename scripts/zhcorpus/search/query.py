@@ -15,6 +15,7 @@ from typing import Callable
 
 from . import codec
 
+RESULTS_PER_PAGE = 10  # shown at once (search-ui.js); "more" continues. Each costs a chunk fetch.
 REFINE = 40  # candidates above which a term fetches all its bigrams
 MIN_ROUND = 8  # candidates verified per round trip, at least
 # Chunk bytes one search may fetch to verify candidates; past it the answer is
@@ -141,7 +142,7 @@ class Searcher:
         return {"id": doc_id, "kind": ("page", "quote", "section")[kind], "title": title,
                 "url": f"{url}#{anchor}" if anchor else url, "text": text}
 
-    def search(self, query: str, limit: int | None = 20, budget: int | None = BUDGET) -> list[dict]:
+    def search(self, query: str, limit: int | None = RESULTS_PER_PAGE, budget: int | None = BUDGET) -> list[dict]:
         """Documents containing every term, best first; ``limit=None`` verifies all.
 
         Verifies in rank order, as many candidates at a time as results are

@@ -24,7 +24,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 
 # Material: its own search worker, driven with its own messages (SETUP 0 -> READY 1,
 # QUERY 2 -> RESULT 3), as its UI does; the query goes in verbatim, as typed.
-# Pagefind: its JS API; like its UI, it loads the first 20 results' fragments.
+# Pagefind: its JS API; it loads the fragments of as many results as ours shows at once.
 HARNESS = """<!doctype html><meta charset="utf-8"><title>bench</title><script type="module">
 window.engines = {
   async material(workerUrl) {
@@ -43,7 +43,7 @@ window.engines = {
     await pf.init();
     window.ask = async q => {
       const r = await pf.search(q);
-      await Promise.all(r.results.slice(0, 20).map(x => x.data()));
+      await Promise.all(r.results.slice(0, 10).map(x => x.data()));  // query.py RESULTS_PER_PAGE
       return r.results.map(x => x.id);
     };
   },

@@ -27,7 +27,9 @@ function el(tag, attrs = {}, ...children) {
 export function mountSearch(root, options = {}) {
   const indexUrl = new URL(options.indexUrl || "./", import.meta.url).href;
   const siteUrl = new URL(options.siteUrl || "../", indexUrl).href;
-  const limit = options.limit || 20;
+  // Ten at once: each shown result costs a fetch of its chunk, and a session's first
+  // query pays for its connections; "more" continues (query.py RESULTS_PER_PAGE).
+  const limit = options.limit || 10;
   const lang = options.lang || document.documentElement.lang;
   const t = STRINGS[lang] || STRINGS[lang.startsWith("zh-Hant") || /^zh-(TW|HK|MO)/.test(lang) ? "zh-Hant" : "zh-Hans"];
   const worker = new Worker(new URL("search-worker.js", import.meta.url));

@@ -190,7 +190,7 @@ function snippet(text, folded, terms, width = 90) {
 // round trip) as results are still missing (at least MIN_ROUND), until `limit` hits or `budget` chunk bytes: the
 // same steps as query.py Searcher.search.
 const BUDGET = 40000, MIN_ROUND = 8;  // query.py: at least MIN_ROUND candidates a round
-async function search({ q, limit = 20, filters = {}, budget = BUDGET }) {
+async function search({ q, limit = 10, filters = {}, budget = BUDGET }) {  // query.py RESULTS_PER_PAGE
   const start = bytes, terms = parse(q);
   if (!terms.length) return { terms, total: 0, exact: true, complete: true, hits: [], bytes: 0 };
   let [ids, exact] = await candidates(terms);
