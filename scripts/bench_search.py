@@ -8,7 +8,7 @@ Traditional (OpenCC s2hk). Truth is a plain substring test on the unfolded
 Simplified text. Reports recall/precision per query type (full verification,
 Python reference client), whether both scripts give identical results and
 bytes fetched (first query in a fresh client, then a later different query,
-first 20 results) by the Python model of the worker.
+first RESULTS_PER_PAGE = 10 results, as the UI shows) by the Python model of the worker.
 
 Then the same articles become one MkDocs + Material site, indexed by
 Material's search plugin (lang zh, jieba) and by Pagefind (extended, zh),
