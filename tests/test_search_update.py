@@ -156,3 +156,20 @@ def test_rising_run(ids, run):
     assert len(got) == len(run) and sorted(got) == [i for i in ids if i in got]
     if len(run) > 1:
         assert got == run
+
+
+def test_an_update_cut_short_leaves_no_state_to_continue_from(tmp_path, monkeypatch):
+    from zhcorpus.search import update
+
+    out, state_file = tmp_path / "site", tmp_path / "state"
+    docs = corpus(range(20))
+    build_index(docs, out, state_file=state_file)
+
+    def fail(*args, **kwargs):
+        raise OSError("disk full")
+    monkeypatch.setattr(update, "facets_blob", fail)  # after the shards were written
+    with pytest.raises(OSError):
+        update_index(docs + article(50), out, state_file, slack=1.0)
+    monkeypatch.undo()
+    with pytest.raises(Declined, match="no saved state"):
+        update_index(docs, out, state_file, slack=1.0)

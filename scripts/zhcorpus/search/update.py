@@ -92,8 +92,7 @@ def update_index(documents: list[dict], out_dir: Path, state_file: Path, aliases
     if numbered is None:
         raise Declined("two documents have one id")
     ids, placed = numbered
-    size = max(ids, default=-1) + 1
-    size = max(size, len(st.docs))
+    size = max(len(st.docs), max(ids, default=-1) + 1)  # new documents were numbered from len(st.docs)
     docs: list[dict | None] = [None] * size
     for i, doc in zip(ids, ranked):
         docs[i] = doc
@@ -123,6 +122,9 @@ def update_index(documents: list[dict], out_dir: Path, state_file: Path, aliases
         for gram in new_grams - old_grams:
             adds[gram].add(i)
 
+    # Files change from here on: an update cut short must not be continued from this
+    # state (its new ids may already sit in some shards), so the next build is a full one.
+    state_file.unlink(missing_ok=True)
     digest = hashlib.sha256(st.version.encode())
     by_shard: dict[int, set[str]] = defaultdict(set)
     for gram in adds.keys() | drops.keys():
