@@ -50,8 +50,10 @@ PER_TYPE = 30
 def corpus_for(pages: int, work: Path) -> Path:
     seeds, corpus = work / f"seeds-{pages}", work / f"corpus-{pages}"
     if not (corpus / "articles.jsonl").is_file():
-        subprocess.run(["zhcorpus", "generate", "--pages", str(pages), "--out", str(seeds)], check=True)
-        subprocess.run(["zhcorpus", "build", "--quiet", "--seeds", str(seeds), "--corpus", str(corpus)], check=True)
+        # This interpreter's zhcorpus, whether or not its scripts folder is on PATH.
+        cli = [sys.executable, "-m", "zhcorpus.cli"]
+        subprocess.run([*cli, "generate", "--pages", str(pages), "--out", str(seeds)], check=True)
+        subprocess.run([*cli, "build", "--quiet", "--seeds", str(seeds), "--corpus", str(corpus)], check=True)
     return corpus
 
 
