@@ -93,3 +93,36 @@ def test_join_evidence_is_rechecked_only_where_the_corpus_changed(lookups, befor
     from zhcorpus.columns import Reference
 
     assert _still_true(lookups, Reference(NEW), before, after) is still
+
+
+def test_a_build_cut_short_leaves_no_reference_snapshot(generated, tmp_path, monkeypatch):
+    import zhcorpus.build as build_module
+    from zhcorpus.cache import REFERENCE
+
+    seeds, cache = tmp_path / "seeds", tmp_path / "cache"
+    shutil.copytree(generated, seeds)
+    build(seeds, tmp_path / "corpus", cache=cache, jobs=1)
+    assert list(cache.rglob(REFERENCE))
+    page = seeds / "gen00004.txt"
+    page.write_text(page.read_text(encoding="utf-8") + "\n新增一段：合作之路越走越宽广。\n", encoding="utf-8")
+
+    def interrupted(index):
+        raise KeyboardInterrupt
+    monkeypatch.setattr(build_module, "_process_index", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        build(seeds, tmp_path / "corpus", cache=cache, jobs=1)
+    # Entries stored by that build were not checked against the snapshot: without one,
+    # the next build checks every lookup against the whole reference.
+    assert not list(cache.rglob(REFERENCE))
+
+
+def test_the_write_memo_belongs_to_the_code_that_wrote_it(generated, tmp_path, monkeypatch):
+    from zhcorpus import writers
+    from zhcorpus.build import WRITTEN
+
+    cache = tmp_path / "cache"
+    build(generated, tmp_path / "corpus", cache=cache, jobs=1)
+    (memo,) = cache.rglob(WRITTEN)
+    assert writers._WriteMemo(memo, tmp_path / "corpus" / "articles").entries
+    monkeypatch.setattr(writers, "_render_code", lambda: "other code or another PyYAML")
+    assert not writers._WriteMemo(memo, tmp_path / "corpus" / "articles").entries

@@ -167,9 +167,30 @@ def test_an_update_cut_short_leaves_no_state_to_continue_from(tmp_path, monkeypa
 
     def fail(*args, **kwargs):
         raise OSError("disk full")
-    monkeypatch.setattr(update, "facets_blob", fail)  # after the shards were written
+    monkeypatch.setattr(update, "chunk_blob", fail)  # after the shards were written
     with pytest.raises(OSError):
         update_index(docs + article(50), out, state_file, slack=1.0)
     monkeypatch.undo()
     with pytest.raises(Declined, match="no saved state"):
         update_index(docs, out, state_file, slack=1.0)
+
+
+def test_an_update_with_nothing_to_change_keeps_the_version(tmp_path):
+    out, state_file = tmp_path / "site", tmp_path / "state"
+    docs = corpus(range(10))
+    built = build_index(docs, out, state_file=state_file)
+    files = {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
+    assert update_index(docs, out, state_file)["version"] == built["version"]
+    assert files == {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
+
+
+def test_a_removed_document_in_a_posting_is_skipped_not_fatal(tmp_path):
+    out, state_file = tmp_path / "site", tmp_path / "state"
+    docs = corpus(range(10))
+    build_index(docs, out, state_file=state_file)
+    update_index([d for d in docs if d["id"] != "articles/a3/#p1"], out, state_file, slack=1.0)
+    chunk = next(p for p in (out / "chunks").glob("*.json") if "null" in p.read_text(encoding="utf-8"))
+    searcher = Searcher.from_dir(out)
+    removed = next(i for i in range(searcher.manifest["docs"]) if searcher.chunk_of(i) == int(chunk.stem)
+                   and searcher.doc(i) is None)
+    assert searcher.doc(removed) is None  # a client meeting its id (an index out of step) skips it

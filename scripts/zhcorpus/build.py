@@ -108,7 +108,9 @@ def _included(parts: dict[int, list[tuple[str, int]]]) -> dict[int, list[str]]:
 def _still_true(lookups: dict[str, bool], reference: Reference, before: str | None, after: str) -> bool:
     """Would each lookup give the same answer today? ``before`` and ``after`` are the
     reference texts of the pages that changed since the last build (None: unknown).
-    A fragment in neither gives the old answer: the rest of the reference is the same."""
+    A fragment in neither gives the old answer: the rest of the reference is the same.
+    This holds because every cached entry was checked against the snapshot's text: a
+    build drops the snapshot before it stores an entry, and writes it once all are stored."""
     for fragment, found in lookups.items():
         if fragment in after:
             now = True
@@ -211,6 +213,9 @@ def build(seeds: Path, corpus: Path, *, write: bool = True, cache: Path | None =
             reference.index()
         _WORK.update(pages=pages, reference=reference, taxonomy=taxonomy, registry=registry,
                      segmenter=Segmenter())  # slugs are URLs: cut with jieba's own dictionary only
+        # Entries stored from here on were checked against today's text, not the snapshot's:
+        # a build cut short must leave no snapshot, so the next one checks every lookup.
+        page_cache.drop_reference()
         for index, done in zip(todo, _map(_process_index, todo, jobs, "building", progress)):
             results[index] = done
             page_cache.store(paths[index].name, keys[index], Entry(done.lookups, done, parts[index]))

@@ -97,6 +97,10 @@ class PageCache:
         temporary.write_bytes(marshal.dumps(texts))
         temporary.replace(self.folder / REFERENCE)
 
+    def drop_reference(self) -> None:
+        if self.folder is not None:
+            (self.folder / REFERENCE).unlink(missing_ok=True)
+
     def prune(self, keep: set[str]) -> None:
         if self.folder is None:
             return

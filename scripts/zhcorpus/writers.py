@@ -86,6 +86,13 @@ def write_article(folder: Path, article: Article) -> tuple[bool, str]:
     return write_if_changed(folder / f"{article.slug}.md", render_article(article, body)), body
 
 
+def _render_code() -> str:
+    """What renders an article besides its content: this code, and PyYAML (libyaml or not)."""
+    from .cache import code_fingerprint
+
+    return f"{code_fingerprint()} {yaml.__version__} {_DUMPER.__name__}"
+
+
 class _WriteMemo:
     """Per article: a digest of its content, its articles.jsonl line, and the size and
     mtime its file had once written. Plain data in one marshal file; unreadable or
@@ -97,8 +104,8 @@ class _WriteMemo:
         if path is None:
             return
         try:
-            folder, entries = marshal.loads(path.read_bytes())
-            if folder == self.folder and isinstance(entries, dict):
+            folder, code, entries = marshal.loads(path.read_bytes())
+            if folder == self.folder and code == _render_code() and isinstance(entries, dict):
                 self.entries = entries
         except (OSError, ValueError, EOFError, TypeError):
             pass
@@ -135,7 +142,7 @@ class _WriteMemo:
         kept = {slug: entry for slug, entry in self.entries.items() if slug in slugs}
         try:
             tmp = self.path.with_name(self.path.name + ".tmp")
-            tmp.write_bytes(marshal.dumps((self.folder, kept)))
+            tmp.write_bytes(marshal.dumps((self.folder, _render_code(), kept)))
             tmp.replace(self.path)
         except OSError:
             self.path.unlink(missing_ok=True)

@@ -52,16 +52,22 @@ def cache_table_in(folder: Path) -> None:
     _TABLE_CACHE[:] = [Path(folder)]
 
 
-def _table_file() -> Path | None:
-    if not _TABLE_CACHE:
-        return None
+@lru_cache(maxsize=1)
+def table_key() -> str:
+    """What the fold table depends on: the OpenCC and jieba versions and the code that makes it."""
     import inspect
 
     import jieba
 
     key = "\n".join([getattr(opencc, "__version__", "?"), jieba.__version__, repr((_CONFIGS, _RANGES)),
                      *(inspect.getsource(f) for f in (_make_han_table, _jieba_words, _find))])
-    return _TABLE_CACHE[0] / f"fold-table-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:16]}.json"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _table_file() -> Path | None:
+    if not _TABLE_CACHE:
+        return None
+    return _TABLE_CACHE[0] / f"fold-table-{table_key()}.json"
 
 
 @lru_cache(maxsize=1)

@@ -128,9 +128,9 @@ def facets_blob(docs: list[dict | None], labels: dict) -> bytes:
     })
 
 
-def finish(out_dir: Path, digest, *, docs: int, shards: int, width: int, starts: list[int], chars: set[str],
-           aliases: dict[str, list[str]] | None, placed: list[int] = ()) -> dict:
-    """Write manifest.json (versioned by ``digest`` of every file written) and the client."""
+def manifest_for(*, docs: int, shards: int, width: int, starts: list[int], chars: set[str],
+                 aliases: dict[str, list[str]] | None, placed: list[int] = ()) -> dict:
+    """The manifest without its version."""
     folded_aliases = {fold(k): sorted({fold(t) for t in v}) for k, v in sorted((aliases or {}).items())}
     manifest = {
         "format": 1, "docs": docs, "shards": shards, "shardWidth": width,
@@ -138,6 +138,12 @@ def finish(out_dir: Path, digest, *, docs: int, shards: int, width: int, starts:
     }
     if placed:  # [id, anchor + 1, ...]: see update.py
         manifest["placed"] = codec.b64_varints(placed)
+    return manifest
+
+
+def finish(out_dir: Path, digest, **layout) -> dict:
+    """Write manifest.json (versioned by ``digest`` of every file written) and the client."""
+    manifest = manifest_for(**layout)
     digest.update(to_json(manifest))
     manifest["version"] = digest.hexdigest()[:12]  # cache-buster for every other file
     write_if_changed(out_dir / "manifest.json", to_json(manifest))

@@ -134,10 +134,14 @@ class Searcher:
     def chunk_of(self, doc_id: int) -> int:
         return bisect.bisect_right(self._chunk_starts, doc_id) - 1
 
-    def doc(self, doc_id: int) -> dict:
+    def doc(self, doc_id: int) -> dict | None:
+        """None for a document an update removed (its row is null; no posting should hold it)."""
         n = self.chunk_of(doc_id)
         chunk = json.loads(self.get(f"chunks/{n}.json"))
-        kind, page, anchor, text = chunk["docs"][doc_id - self._chunk_starts[n]]
+        row = chunk["docs"][doc_id - self._chunk_starts[n]]
+        if row is None:
+            return None
+        kind, page, anchor, text = row
         url, title = chunk["pages"][page]
         return {"id": doc_id, "kind": ("page", "quote", "section")[kind], "title": title,
                 "url": f"{url}#{anchor}" if anchor else url, "text": text}
@@ -169,7 +173,7 @@ class Searcher:
             i += len(batch)
             self.rounds += 1
             before = self.bytes
-            docs = [self.doc(d) for d in batch]
+            docs = [doc for doc in (self.doc(d) for d in batch) if doc is not None]
             spent += self.bytes - before
             for doc in docs:
                 if limit is not None and len(hits) >= limit:

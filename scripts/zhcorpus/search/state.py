@@ -35,10 +35,16 @@ class State:
 
 
 def _code_digest() -> str:
+    from .fold import table_key
+
     here = Path(__file__).parent
-    digest = hashlib.sha256(f"{FORMAT} {sys.version_info[:2]}".encode())
+    # The fold decides which grams a text has: another OpenCC or jieba folds differently,
+    # and an update could not take out the grams the old fold put in.
+    digest = hashlib.sha256(f"{FORMAT} {sys.version_info[:2]} {table_key()}".encode())
     for name in _CODE:
         digest.update((here / name).read_bytes())
+    for asset in sorted((here / "static").glob("*")):  # the client ships with the index
+        digest.update(asset.name.encode() + asset.read_bytes())
     return digest.hexdigest()
 
 

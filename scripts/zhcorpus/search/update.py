@@ -23,12 +23,14 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import json
 from collections import defaultdict
 from pathlib import Path
 
 from . import codec, state
 from .fold import fold
-from .index import chunk_blob, chunk_starts, facets_blob, finish, grams_of, rank_order, shard_path, write_if_changed
+from .index import (chunk_blob, chunk_starts, facets_blob, finish, grams_of, manifest_for, rank_order, shard_path,
+                    write_if_changed)
 
 SLACK = 0.05  # placed + removed documents, as a share of all ids, before a full rebuild
 
@@ -58,12 +60,12 @@ def rising_run(ids: list[int]) -> set[int]:
     return run
 
 
-def _numbered(ranked: list[dict], old: list[dict | None]) -> tuple[list[int], list[int]] | None:
-    """-> (id of each ranked document, placed pairs), or None when keys are not unique."""
+def _numbered(ranked: list[dict], old: list[dict | None]) -> tuple[list[int], list[int]]:
+    """-> (id of each ranked document, placed pairs [id, anchor + 1, ...])."""
+    if len({doc["id"] for doc in ranked}) != len(ranked):
+        raise Declined("two documents have one id")
     old_id = {doc["id"]: i for i, doc in enumerate(old) if doc is not None}
     known = [old_id.get(doc["id"]) for doc in ranked]
-    if len({doc["id"] for doc in ranked}) != len(ranked):
-        return None
     in_place = rising_run([i for i in known if i is not None])
     ids, placed, anchor, next_id = [], [], -1, len(old)
     for i in known:
@@ -88,10 +90,7 @@ def update_index(documents: list[dict], out_dir: Path, state_file: Path, aliases
     if st is None:
         raise Declined("no saved state for this index, or the index changed since")
     ranked = rank_order(documents)
-    numbered = _numbered(ranked, st.docs)
-    if numbered is None:
-        raise Declined("two documents have one id")
-    ids, placed = numbered
+    ids, placed = _numbered(ranked, st.docs)
     size = max(len(st.docs), max(ids, default=-1) + 1)  # new documents were numbered from len(st.docs)
     docs: list[dict | None] = [None] * size
     for i, doc in zip(ids, ranked):
@@ -122,6 +121,17 @@ def update_index(documents: list[dict], out_dir: Path, state_file: Path, aliases
         for gram in new_grams - old_grams:
             adds[gram].add(i)
 
+    starts = st.starts + chunk_starts(docs[len(st.docs):], chunk_bytes, first=len(st.docs))
+    facets = facets_blob(docs, labels or {})
+    layout = dict(docs=size, shards=st.shards, width=st.width, starts=starts, chars=chars, aliases=aliases,
+                  placed=placed)
+    if not touched:
+        # Nothing to write: keep the version, so browsers keep the files they have cached.
+        published = json.loads((out_dir / "manifest.json").read_bytes())
+        facets_file = out_dir / "facets.json"
+        if manifest_for(**layout) == {k: v for k, v in published.items() if k != "version"} \
+                and facets_file.is_file() and facets_file.read_bytes() == facets:
+            return published
     # Files change from here on: an update cut short must not be continued from this
     # state (its new ids may already sit in some shards), so the next build is a full one.
     state_file.unlink(missing_ok=True)
@@ -146,17 +156,14 @@ def update_index(documents: list[dict], out_dir: Path, state_file: Path, aliases
         else:
             path.unlink(missing_ok=True)  # the client reads a missing shard as empty
 
-    starts = st.starts + chunk_starts(docs[len(st.docs):], chunk_bytes, first=len(st.docs))
     chunks = {bisect.bisect_right(starts, i) - 1 for i in touched}
     for n in sorted(chunks):
         blob = chunk_blob(docs[starts[n]:starts[n + 1] if n + 1 < len(starts) else size])
         digest.update(f"chunk {n}".encode() + blob)
         write_if_changed(out_dir / "chunks" / f"{n}.json", blob)
-    facets = facets_blob(docs, labels or {})
     digest.update(facets)
     write_if_changed(out_dir / "facets.json", facets)
-    manifest = finish(out_dir, digest, docs=size, shards=st.shards, width=st.width, starts=starts, chars=chars,
-                      aliases=aliases, placed=placed)
+    manifest = finish(out_dir, digest, **layout)
     state.save(state_file, state.State(version=manifest["version"], docs=docs, shards=st.shards, width=st.width,
                                        starts=starts, chars=chars))
     return manifest

@@ -137,7 +137,13 @@ def load_articles(articles_dir: Path, cache_dir: Path | None = None) -> list[Art
 
 
 def _memo_file(cache_dir: Path, articles_dir: Path) -> Path:
-    code = hashlib.sha1(Path(__file__).read_bytes()).hexdigest()[:8]
+    # What reads front-matter: this module, readers.load_yaml and PyYAML.
+    import yaml
+
+    from zhcorpus import readers
+
+    code = hashlib.sha1(Path(__file__).read_bytes() + Path(readers.__file__).read_bytes()
+                        + yaml.__version__.encode()).hexdigest()[:8]
     where = hashlib.sha1(str(articles_dir.resolve()).encode()).hexdigest()[:12]
     return Path(cache_dir) / f"front-matter-{where}-{code}.marshal"
 

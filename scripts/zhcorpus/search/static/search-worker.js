@@ -165,9 +165,10 @@ async function loadFacets() {
 }
 
 function chunkOf(id) { let lo = 0, hi = chunkStarts.length - 1; while (lo < hi) { const m = (lo + hi + 1) >> 1; if (chunkStarts[m] <= id) lo = m; else hi = m - 1; } return lo; }
-async function doc(id) {
-  const n = chunkOf(id), c = await getJSON("chunks/" + n + ".json");
-  const [kind, page, anchor, text] = c.docs[id - chunkStarts[n]], [url, title] = c.pages[page];
+async function doc(id) {  // null for a document an update removed (query.py Searcher.doc)
+  const n = chunkOf(id), c = await getJSON("chunks/" + n + ".json"), row = c.docs[id - chunkStarts[n]];
+  if (!row) return null;
+  const [kind, page, anchor, text] = row, [url, title] = c.pages[page];
   return { id, kind: ["page", "quote", "section"][kind], title, url: anchor ? url + "#" + anchor : url, text };
 }
 
@@ -199,7 +200,7 @@ async function search({ q, limit = 10, filters = {}, budget = BUDGET }) {  // qu
   const hits = []; let i = 0, done = 0, spent = 0;
   while (i < ids.length && hits.length < limit && spent < budget) {
     const batch = ids.slice(i, i + Math.max(limit - hits.length, MIN_ROUND)); i += batch.length;
-    const before = bytes, docs = await Promise.all(batch.map(doc));
+    const before = bytes, docs = (await Promise.all(batch.map(doc))).filter(d => d);
     spent += bytes - before;
     for (const d of docs) {
       if (hits.length >= limit) break;
