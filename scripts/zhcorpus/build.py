@@ -105,6 +105,16 @@ def _included(parts: dict[int, list[tuple[str, int]]]) -> dict[int, list[str]]:
     return included
 
 
+def _changed_text(last: dict[str, list[str]] | None, now: dict[str, list[str]]) -> tuple[str | None, str]:
+    """The reference text of the seeds whose share changed since the last build, as it was
+    and as it is (as it was: None when there is no record of the last build)."""
+    if last is None:
+        return None, "\x00".join(t for texts in now.values() for t in texts)
+    changed = sorted(n for n in last.keys() | now.keys() if last.get(n) != now.get(n))
+    return ("\x00".join(t for n in changed for t in last.get(n, [])),
+            "\x00".join(t for n in changed for t in now.get(n, [])))
+
+
 def _still_true(lookups: dict[str, bool], reference: Reference, before: str | None, after: str) -> bool:
     """Would each lookup give the same answer today? ``before`` and ``after`` are the
     reference texts of the pages that changed since the last build (None: unknown).
@@ -193,10 +203,7 @@ def build(seeds: Path, corpus: Path, *, write: bool = True, cache: Path | None =
         included = _included(parts)
         reference = Reference("\x00".join(text for _, texts in sorted(included.items()) for text in texts))
         now = {paths[i].name: texts for i, texts in included.items()}
-        last = page_cache.load_reference()
-        changed = sorted(n for n in (last or {}).keys() | now.keys() if (last or {}).get(n) != now.get(n))
-        before = None if last is None else "\x00".join(t for n in changed for t in last.get(n, []))
-        after = "\x00".join(t for n in changed for t in now.get(n, []))
+        before, after = _changed_text(page_cache.load_reference(), now)
         if before is None:  # every lookup of every cached page is checked: index first
             reference.index()
 
@@ -211,8 +218,9 @@ def build(seeds: Path, corpus: Path, *, write: bool = True, cache: Path | None =
         result.cached_pages, result.laid_out_pages = len(results), len(pages)
         if len(todo) >= _INDEX_FROM:
             reference.index()
+        # Slugs are URLs: cut with jieba's own dictionary only. Not loaded when nothing is to do.
         _WORK.update(pages=pages, reference=reference, taxonomy=taxonomy, registry=registry,
-                     segmenter=Segmenter())  # slugs are URLs: cut with jieba's own dictionary only
+                     segmenter=Segmenter() if todo else None)
         # Entries stored from here on were checked against today's text, not the snapshot's:
         # a build cut short must leave no snapshot, so the next one checks every lookup.
         page_cache.drop_reference()
