@@ -165,7 +165,7 @@ def main() -> int:
         stats, same, total = accuracy(index, docs, queries)
         first, later = fetched_bytes(index, queries, rng)
         print(f"\n## {articles} articles, {len(docs)} documents, index {size / 1e6:.1f} MB, built in {build_s:.1f} s")
-        print(f"\n### Ours, by document (paragraph, title, quote), Python reference client, full verification")
+        print("\n### Ours, by document (paragraph, title, quote), Python reference client, full verification")
         print(f"{len(queries)} queries × 2 scripts; identical results for both scripts: {same}/{total}")
         print("| type | runs | recall | precision | results | truth |")
         print("|---|---|---|---|---|---|")
@@ -176,7 +176,7 @@ def main() -> int:
         print(f"bytes, later query: median {statistics.median(later) / 1e3:.0f} KB, "
               f"p95 {pct(later, 95) / 1e3:.0f} KB, max {max(later) / 1e3:.0f} KB")
         if not args.no_browser:
-            print(f"\n### Material vs Pagefind vs ours, by page, headless Chromium")
+            print("\n### Material vs Pagefind vs ours, by page, headless Chromium")
             compare.run(docs, queries, args.work / f"cmp-{pages}", aliases, rng)
     return 0
 

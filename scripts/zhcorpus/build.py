@@ -24,7 +24,7 @@ from typing import Iterable, Iterator
 from .cache import Entry, PageCache, editorial_fingerprint, page_key
 from .columns import Reference
 from .convert import to_simplified
-from .enrich import Taxonomy, load_taxonomy
+from .enrich import load_taxonomy
 from .layout import TEXT, page_blocks
 from .ledger import SeedLedger
 from .pagework import Page, PageResult, process_page

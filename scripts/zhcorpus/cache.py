@@ -12,12 +12,13 @@ part), so an unchanged seed is not even laid out again.
 from __future__ import annotations
 
 import hashlib
-import marshal
 import pickle
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from .files import keep, read_kept, write_atomically
 
 _FORMAT = 2
 REFERENCE = "reference.marshal"  # the last build's reference texts, by seed name
@@ -76,26 +77,15 @@ class PageCache:
     def store(self, seed_name: str, key: str, entry: Entry) -> None:
         if self.folder is None:
             return
-        temporary = self._path(seed_name).with_suffix(".tmp")
-        temporary.write_bytes(pickle.dumps((key, entry), protocol=pickle.HIGHEST_PROTOCOL))
-        temporary.replace(self._path(seed_name))
+        write_atomically(self._path(seed_name), pickle.dumps((key, entry), protocol=pickle.HIGHEST_PROTOCOL))
 
     def load_reference(self) -> dict[str, list[str]] | None:
         """The last build's reference texts by seed name (build._still_true), if kept."""
-        if self.folder is None:
-            return None
-        try:
-            data = marshal.loads((self.folder / REFERENCE).read_bytes())
-        except (OSError, ValueError, EOFError, TypeError):
-            return None
+        data = read_kept(self.folder / REFERENCE) if self.folder is not None else None
         return data if isinstance(data, dict) else None
 
     def store_reference(self, texts: dict[str, list[str]]) -> None:
-        if self.folder is None:
-            return
-        temporary = self.folder / (REFERENCE + ".tmp")
-        temporary.write_bytes(marshal.dumps(texts))
-        temporary.replace(self.folder / REFERENCE)
+        keep(self.folder / REFERENCE if self.folder is not None else None, texts)
 
     def drop_reference(self) -> None:
         if self.folder is not None:

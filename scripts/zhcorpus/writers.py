@@ -20,6 +20,8 @@ from typing import Callable
 
 import yaml
 
+from .files import keep, read_kept, stamp, write_if_changed
+
 
 @dataclass(frozen=True)
 class Paragraph:
@@ -101,14 +103,9 @@ class _WriteMemo:
     def __init__(self, path: Path | None, articles_dir: Path):
         self.path, self.folder = path, str(articles_dir.resolve())
         self.entries: dict[str, tuple] = {}
-        if path is None:
-            return
-        try:
-            folder, code, entries = marshal.loads(path.read_bytes())
-            if folder == self.folder and code == _render_code() and isinstance(entries, dict):
-                self.entries = entries
-        except (OSError, ValueError, EOFError, TypeError):
-            pass
+        kept = read_kept(path)
+        if isinstance(kept, tuple) and len(kept) == 3 and kept[:2] == (self.folder, _render_code()):
+            self.entries = kept[2] if isinstance(kept[2], dict) else {}
 
     def digest(self, article: Article) -> bytes | None:
         if self.path is None:
@@ -125,37 +122,17 @@ class _WriteMemo:
         entry = self.entries.get(slug)
         if digest is None or entry is None or entry[0] != digest:
             return None
-        try:
-            stat = (Path(self.folder) / f"{slug}.md").stat()
-        except OSError:
-            return None
-        return entry[1] if (stat.st_size, stat.st_mtime_ns) == entry[2] else None
+        return entry[1] if stamp(Path(self.folder) / f"{slug}.md") == entry[2] else None
 
     def put(self, slug: str, digest: bytes | None, line: str) -> None:
         if digest is not None:
-            stat = (Path(self.folder) / f"{slug}.md").stat()
-            self.entries[slug] = (digest, line, (stat.st_size, stat.st_mtime_ns))
+            self.entries[slug] = (digest, line, stamp(Path(self.folder) / f"{slug}.md"))
 
     def save(self, slugs: set[str]) -> None:
         if self.path is None:
             return
         kept = {slug: entry for slug, entry in self.entries.items() if slug in slugs}
-        try:
-            tmp = self.path.with_name(self.path.name + ".tmp")
-            tmp.write_bytes(marshal.dumps((self.folder, _render_code(), kept)))
-            tmp.replace(self.path)
-        except OSError:
-            self.path.unlink(missing_ok=True)
-
-
-def write_if_changed(path: Path, content: str) -> bool:
-    """Unchanged files keep their mtime, so MkDocs' dirty reload and rsync stay quiet."""
-    data = content.encode("utf-8")
-    if path.exists() and path.read_bytes() == data:
-        return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-    return True
+        keep(self.path, (self.folder, _render_code(), kept))
 
 
 def write_corpus(corpus: Path, articles: list[Article], ledgers: list[dict], quotes: list[dict] = (),

@@ -13,13 +13,14 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
-import unicodedata
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
 import opencc
+
+from ..convert import opencc_version
+from ..files import write_atomically
 
 # Every OpenCC direction between the scripts: a character is in the same class
 # as anything any of them turns it into, so s2hk(text) folds like text does.
@@ -59,7 +60,7 @@ def table_key() -> str:
 
     import jieba
 
-    key = "\n".join([getattr(opencc, "__version__", "?"), jieba.__version__, repr((_CONFIGS, _RANGES)),
+    key = "\n".join([opencc_version(), jieba.__version__, repr((_CONFIGS, _RANGES)),
                      *(inspect.getsource(f) for f in (_make_han_table, _jieba_words, _find))])
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
@@ -83,14 +84,8 @@ def han_table() -> dict[str, str]:
             pass
     table = dict(sorted(_make_han_table().items()))  # the same order as read back
     if path is not None:
-        partial = path.with_suffix(f".{os.getpid()}.tmp")
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            partial.write_text(json.dumps(table, ensure_ascii=False, sort_keys=True), encoding="utf-8")
-            partial.replace(path)  # atomic: the other edition may be reading it
-        except OSError:
-            with contextlib.suppress(OSError):
-                partial.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            write_atomically(path, json.dumps(table, ensure_ascii=False, sort_keys=True).encode("utf-8"))
     return table
 
 

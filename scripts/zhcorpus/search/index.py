@@ -27,6 +27,7 @@ from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 
+from ..files import write_if_changed
 from . import codec, state
 from .fold import client_table, fold
 
@@ -56,12 +57,6 @@ def grams_of(folded: str) -> set[str]:
     grams = {c for c in folded if c != " "}
     grams.update(folded[i:i + 2] for i in range(len(folded) - 1) if folded[i:i + 2] != "  ")
     return grams
-
-
-def write_if_changed(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.exists() or path.read_bytes() != data:
-        path.write_bytes(data)
 
 
 def to_json(value) -> bytes:

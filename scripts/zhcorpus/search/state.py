@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import marshal
-import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from ..files import keep, read_kept
 
 FORMAT = 1
 KEEP = 16  # state files kept in one cache folder (each site folder and edition has one), newest first
@@ -58,25 +58,15 @@ def save(path: Path, st: State) -> None:
     """Best effort: an index that cannot keep its state is rebuilt next time."""
     data = {"code": _code_digest(), "version": st.version, "docs": st.docs, "shards": st.shards,
             "width": st.width, "starts": st.starts, "chars": "".join(sorted(st.chars))}
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps(data))
-        os.replace(tmp, path)
-        # Each site folder has its own state (tests build many): keep the newest few.
-        others = sorted(path.parent.glob("search-state-*.marshal"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
-        for old in others[KEEP:]:
-            old.unlink(missing_ok=True)
-    except OSError:
-        path.unlink(missing_ok=True)
+    keep(path, data, newest=("search-state-*.marshal", KEEP))
 
 
 def load(path: Path, out_dir: Path) -> State | None:
     """The state of the index in ``out_dir``, or None if it cannot be trusted."""
+    data = read_kept(Path(path))
     try:
-        data = marshal.loads(Path(path).read_bytes())
         published = json.loads((Path(out_dir) / "manifest.json").read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
+    except (OSError, ValueError):
         return None
     if not isinstance(data, dict) or data.get("code") != _code_digest():
         return None

@@ -7,12 +7,11 @@ and never rewrites the body, which the corpus build has already escaped.
 from __future__ import annotations
 
 import hashlib
-import marshal
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from zhcorpus.files import KeptMemo
 from zhcorpus.readers import load_yaml
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)(.*)\Z", re.S)
@@ -65,7 +64,7 @@ def _str_or_none(value) -> str | None:
     return None if value is None else str(value)
 
 
-def parse_article(path: Path, known: "FrontMatterMemo | None" = None) -> Article:
+def parse_article(path: Path, known: KeptMemo | None = None) -> Article:
     """``known``: front-matter already read, by digest of its text (see load_articles)."""
     text = path.read_text(encoding="utf-8")
     m = _FRONT_MATTER.match(text)
@@ -127,7 +126,9 @@ def load_articles(articles_dir: Path, cache_dir: Path | None = None) -> list[Art
     """
     if not articles_dir.is_dir():
         return []
-    memo = FrontMatterMemo(_memo_file(cache_dir, articles_dir)) if cache_dir is not None else None
+    memo = None
+    if cache_dir is not None:
+        memo = KeptMemo(_memo_file(cache_dir, articles_dir), newest=("front-matter-*.marshal", MEMOS_KEPT))
     articles = [parse_article(p, memo) for p in sorted(articles_dir.glob("*.md"))]
     if memo is not None:
         memo.save()
@@ -146,41 +147,3 @@ def _memo_file(cache_dir: Path, articles_dir: Path) -> Path:
                         + yaml.__version__.encode()).hexdigest()[:8]
     where = hashlib.sha1(str(articles_dir.resolve()).encode()).hexdigest()[:12]
     return Path(cache_dir) / f"front-matter-{where}-{code}.marshal"
-
-
-class FrontMatterMemo:
-    """Article fields by digest of the front-matter text, kept in one marshal file
-    (plain data only); it keeps what this build read, nothing older."""
-
-    def __init__(self, path: Path):
-        self.path = path
-        try:
-            old = marshal.loads(path.read_bytes())
-        except (OSError, ValueError, EOFError, TypeError):
-            old = {}
-        self._old: dict[str, dict] = old if isinstance(old, dict) else {}
-        self._now: dict[str, dict] = {}
-
-    def get(self, digest: str) -> dict | None:
-        fields = self._now.get(digest) or self._old.get(digest)
-        if fields is not None:
-            self._now[digest] = fields
-        return fields
-
-    def __setitem__(self, digest: str, fields: dict) -> None:
-        self._now[digest] = fields
-
-    def save(self) -> None:
-        if self._now.keys() == self._old.keys():
-            return
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_name(self.path.name + f".{os.getpid()}.tmp")
-            tmp.write_bytes(marshal.dumps(self._now))
-            os.replace(tmp, self.path)
-            # One memo per corpus folder (tests make many): keep the newest few.
-            memos = sorted(self.path.parent.glob("front-matter-*.marshal"), key=lambda p: p.stat().st_mtime_ns)
-            for old in memos[:-MEMOS_KEPT]:
-                old.unlink(missing_ok=True)
-        except (OSError, ValueError):  # ValueError: a value marshal cannot keep; then no memo
-            self.path.unlink(missing_ok=True)

@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import marshal
-import os
 from pathlib import Path
 
 from zhcorpus.search import build_index, corpus_documents, name_aliases, state, update_index
 from zhcorpus.convert import opencc_version
+from zhcorpus.files import KeptMemo
 from zhcorpus.search.update import Declined
 
 from . import edition
@@ -57,42 +56,19 @@ def _quote_url(cat: Catalogue, quote_id: str) -> str:
     return f"{directory_url(quote_layout(cat).page_of[quote_id])}#{quote_id}"
 
 
-class _Converted:
+class _Converted(KeptMemo):
     """``s2hk`` of the Traditional index's texts, kept between builds by source text:
     converting 35,000 documents took a second of every dirty build at 5,000 articles.
     The file is named by the OpenCC version and keeps only what this build used."""
 
     def __init__(self, cache_dir: Path | None):
-        self.path = None
-        if cache_dir is not None:
-            self.path = Path(cache_dir) / f"s2hk-search-{opencc_version()}.marshal"
-        self._old: dict[str, str] = {}
-        try:
-            if self.path is not None:
-                old = marshal.loads(self.path.read_bytes())
-                self._old = old if isinstance(old, dict) else {}
-        except (OSError, ValueError, EOFError, TypeError):
-            pass
-        self._now: dict[str, str] = {}
+        super().__init__(Path(cache_dir) / f"s2hk-search-{opencc_version()}.marshal" if cache_dir else None)
 
     def __call__(self, text: str) -> str:
-        out = self._now.get(text)
+        out = self.get(text)
         if out is None:
-            out = self._old.get(text)
-            if out is None:
-                out = edition.text(text, edition.HANT)
-            self._now[text] = out
+            out = self[text] = edition.text(text, edition.HANT)
         return out
-
-    def save(self) -> None:
-        if self.path is None or self._now.keys() == self._old.keys():
-            return
-        try:
-            tmp = self.path.with_name(self.path.name + f".{os.getpid()}.tmp")
-            tmp.write_bytes(marshal.dumps(self._now))
-            os.replace(tmp, self.path)
-        except (OSError, ValueError):
-            self.path.unlink(missing_ok=True)
 
 
 def documents(cat: Catalogue, articles: list, ed: str, cache_dir: Path | None = None) -> list[dict]:

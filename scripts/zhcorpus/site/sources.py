@@ -21,7 +21,7 @@ from pathlib import Path
 
 from mkdocs.structure.files import File
 
-from zhcorpus.writers import write_if_changed
+from zhcorpus.files import stamp, write_atomically, write_if_changed
 
 LISTING = ".generated.json"  # what the previous build generated
 # MkDocs warns on every dirty build that it may be inaccurate; with the pages
@@ -46,25 +46,16 @@ def materialize(pages: dict[str, str], folder: Path, config, dirty: bool) -> lis
         path = folder / src_uri
         # The listing says what each file held when written, and its size and mtime
         # then: a file still so is not read back to compare (5,600 reads a build).
-        if before.get(src_uri, [None])[0] != digest or _stat(path) != before[src_uri][1:]:
+        if before.get(src_uri, [None])[0] != digest or stamp(path) != before[src_uri][1:]:
             write_if_changed(path, markdown)
-        written[src_uri] = [digest, *_stat(path)]
+        written[src_uri] = [digest, *stamp(path)]
     for gone in sorted(before.keys() - pages.keys()):
         (folder / gone).unlink(missing_ok=True)
         if dirty:  # a clean build emptied the site folder already
             _remove_output(_file(gone, folder, config))
-    partial = listing.with_suffix(".tmp")  # written whole or not at all
-    partial.write_text(json.dumps(written, ensure_ascii=False, sort_keys=True, indent=0) + "\n", encoding="utf-8")
-    partial.replace(listing)
+    listing_json = json.dumps(written, ensure_ascii=False, sort_keys=True, indent=0) + "\n"
+    write_atomically(listing, listing_json.encode("utf-8"))  # whole or not at all
     return [_file(src_uri, folder, config) for src_uri in pages]
-
-
-def _stat(path: Path) -> list[int]:
-    try:
-        stat = path.stat()
-    except OSError:
-        return []
-    return [stat.st_size, stat.st_mtime_ns]
 
 
 def _previous(listing: Path) -> dict[str, list]:

@@ -1,0 +1,98 @@
+"""Files the build writes: only when their bytes change, whole or not at all;
+and the small caches kept between builds, which never fail a build.
+
+Every stage that keeps something between builds (page cache, write memo,
+front-matter memo, search state, converted texts, fold table, mirrored pages)
+writes through here, so a half-written file is never read back and a cache
+that cannot be read or written only costs the time it was meant to save.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+from pathlib import Path
+from typing import Any
+
+
+def write_if_changed(path: Path, content: str | bytes) -> bool:
+    """Unchanged files keep their mtime, so MkDocs' dirty reload and rsync stay quiet."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    if path.exists() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return True
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Whole or not at all: another process (the other edition) may be reading ``path``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        partial.write_bytes(data)
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def stamp(path: Path) -> list[int]:
+    """[size, mtime in ns] of a file as it is now; [] if there is none."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return []
+    return [stat.st_size, stat.st_mtime_ns]
+
+
+def read_kept(path: Path | None) -> Any:
+    """What ``keep`` wrote to ``path``, or None if it is missing or unreadable."""
+    if path is None:
+        return None
+    try:
+        return marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+
+
+def keep(path: Path | None, value: Any, newest: tuple[str, int] | None = None) -> None:
+    """Keep plain data (marshal: no code runs on reading it back) for the next build.
+    Best effort: what cannot be written is removed, so the next build works it out
+    again. ``newest`` = (glob, n): of the files in ``path``'s folder matching the glob,
+    only the n newest stay (one per site or corpus folder, and tests make many)."""
+    if path is None:
+        return
+    try:
+        write_atomically(path, marshal.dumps(value))
+        if newest is not None:
+            pattern, count = newest
+            files = sorted(path.parent.glob(pattern), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+            for old in files[count:]:
+                old.unlink(missing_ok=True)
+    except (OSError, ValueError):  # ValueError: a value marshal cannot keep
+        path.unlink(missing_ok=True)
+
+
+class KeptMemo:
+    """A memo kept between builds by key; each build keeps what it used, nothing older."""
+
+    def __init__(self, path: Path | None, newest: tuple[str, int] | None = None):
+        self.path, self._newest = path, newest
+        old = read_kept(path)
+        self._old: dict = old if isinstance(old, dict) else {}
+        self._now: dict = {}
+
+    def get(self, key: Any) -> Any:
+        value = self._now.get(key)
+        if value is None:
+            value = self._old.get(key)
+            if value is not None:
+                self._now[key] = value
+        return value
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        self._now[key] = value
+
+    def save(self) -> None:
+        if self._now.keys() != self._old.keys():
+            keep(self.path, self._now, self._newest)
