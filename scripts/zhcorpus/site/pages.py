@@ -14,12 +14,15 @@ from __future__ import annotations
 import datetime as _dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any, Callable, TypeVar
 
 from . import markup
 from .corpus import Article
 from .names import Names
 from .quotedata import Quote
 from .settings import ARTICLES_URL, KIND_LABELS, SPEAKER_KIND_LABELS, IndexKind
+
+T = TypeVar("T")
 
 WEEKDAYS = "一二三四五六日"
 
@@ -43,18 +46,24 @@ def date_label(iso: str) -> str:
 
 @dataclass
 class Catalogue:
-    """The articles and quotes plus everything needed to name and group them."""
+    """The articles and quotes plus everything needed to name and group them.
+    Not changed once made, so what is derived from it is derived once (``derived``)."""
 
     articles: list[Article]
     names: Names
     quotes: list[Quote] = field(default_factory=list)
     edition: str = "zh-Hans"  # which edition the pages are for (see edition.py)
+    _derived: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def derived(self, key: str, make: Callable[[], T]) -> T:
+        """``make()`` once per catalogue: lookups asked once per page, article or quote
+        would otherwise rescan the corpus each time and make the build quadratic."""
+        if key not in self._derived:
+            self._derived[key] = make()
+        return self._derived[key]
 
     def article(self, slug: str) -> Article | None:
-        # Called once per quote report: a scan here would make the build quadratic.
-        if getattr(self, "_by_slug", None) is None or len(self._by_slug) != len(self.articles):
-            object.__setattr__(self, "_by_slug", {a.slug: a for a in self.articles})
-        return self._by_slug.get(slug)
+        return self.derived("article by slug", lambda: {a.slug: a for a in self.articles}).get(slug)
 
     def quotes_by(self, speaker_id: str) -> list[Quote]:
         # Unattributed quotes (speaker_id None) can never match a person's id.
@@ -65,15 +74,12 @@ class Catalogue:
         return self._quote_index("slug").get(slug, [])
 
     def _quote_index(self, key: str) -> dict[str, list[Quote]]:
-        # Asked once per article and speaker page: a scan of every quote each
-        # time would make the build articles x quotes.
-        cache = self.__dict__.setdefault("_quote_indexes", {})
-        if key not in cache or cache[key][0] != len(self.quotes):
+        def make() -> dict[str, list[Quote]]:
             index: dict[str, list[Quote]] = defaultdict(list)
             for quote in self.quotes:
                 index[getattr(quote, key)].append(quote)
-            cache[key] = (len(self.quotes), dict(index))
-        return cache[key][1]
+            return dict(index)
+        return self.derived(f"quotes by {key}", make)
 
     def display(self, kind: IndexKind, ident: str) -> str:
         if kind.key == "source_id":

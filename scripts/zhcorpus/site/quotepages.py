@@ -159,10 +159,10 @@ class QuoteLayout:
 
 
 def layout(cat: Catalogue) -> QuoteLayout:
-    # Cached on the catalogue like Catalogue.article(): every quote link asks.
-    cached = cat.__dict__.get("_quote_layout")
-    if cached is not None and cached[0] == len(cat.quotes):
-        return cached[1]
+    return cat.derived("quote layout", lambda: _layout(cat))  # every quote link asks
+
+
+def _layout(cat: Catalogue) -> QuoteLayout:
     pages: list[list[tuple[str | None, list[Quote]]]] = [[]]
     count = 0
     groups = _groups(cat)
@@ -181,7 +181,6 @@ def layout(cat: Catalogue) -> QuoteLayout:
         for ident, quotes in page:
             result.group_page.setdefault(ident, quotes_page_path(number))
             result.page_of.update((q.id, quotes_page_path(number)) for q in quotes)
-    object.__setattr__(cat, "_quote_layout", (len(cat.quotes), result))
     return result
 
 
