@@ -126,3 +126,17 @@ def test_the_write_memo_belongs_to_the_code_that_wrote_it(generated, tmp_path, m
     assert writers._WriteMemo(memo, tmp_path / "corpus" / "articles").entries
     monkeypatch.setattr(writers, "_render_code", lambda: "other code or another PyYAML")
     assert not writers._WriteMemo(memo, tmp_path / "corpus" / "articles").entries
+
+
+def test_broken_kept_files_cost_time_not_output(generated, tmp_path):
+    from zhcorpus.build import WRITTEN
+    from zhcorpus.cache import REFERENCE
+
+    cache = tmp_path / "cache"
+    build(generated, tmp_path / "corpus", cache=cache, jobs=1)
+    expected = tree(tmp_path / "corpus")
+    for name in (WRITTEN, REFERENCE):
+        (kept,) = cache.rglob(name)
+        kept.write_bytes(b"\x00 torn")
+    again = build(generated, tmp_path / "corpus", cache=cache, jobs=1)
+    assert not again.errors and again.cached_pages == 30 and tree(tmp_path / "corpus") == expected

@@ -139,6 +139,10 @@ def test_state_from_other_code_is_not_used(tmp_path, monkeypatch):
     assert index_state.load(state_file, out) is not None
     monkeypatch.setattr(index_state, "_code_digest", lambda: "other code")
     assert index_state.load(state_file, out) is None
+    monkeypatch.undo()
+    from zhcorpus.search import fold
+    monkeypatch.setattr(fold, "table_key", lambda: "another OpenCC or jieba")  # folds differently
+    assert index_state.load(state_file, out) is None
     state_file.write_bytes(b"not marshal")
     monkeypatch.undo()
     assert index_state.load(state_file, out) is None
