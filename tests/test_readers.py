@@ -2,7 +2,7 @@
 
 import pytest
 
-from zhcorpus.readers import EmptySeed, SeedError, decode_seed_bytes, read_seed
+from zhcorpus.readers import EmptySeed, SeedError, decode_seed_bytes, han_counts, read_seed
 
 SIMPLIFIED = "习近平会见塔吉克斯坦总统拉赫蒙。中国同中亚国家关系不断迈上新台阶。\n"
 TRADITIONAL = "王毅談習主席中亞行，十餘場多雙邊活動，達成百餘項合作成果。\n"
@@ -31,6 +31,30 @@ def test_crlf_and_cr_become_lf(tmp_path):
 def test_empty_file_is_a_warning(data):
     with pytest.raises(EmptySeed, match=r"^seed\.txt: empty file"):
         decode_seed_bytes(data, "seed.txt")
+
+
+@pytest.mark.parametrize("data, binary", [
+    (b"\x01\x02\x03\x04" + b"a" * 60, True),       # 6% control bytes: not text
+    (b"\x01\x02\x03" + b"a" * 60, False),           # under 5%: a stray byte in text
+    (b"\t\n\r\x0c" * 20 + b"a", False),             # tab, newline, CR, form feed are text
+])
+def test_control_bytes_mean_binary(data, binary):
+    if binary:
+        with pytest.raises(SeedError, match="binary file, not text$"):
+            decode_seed_bytes(data, "seed.txt")
+    else:
+        decode_seed_bytes(data, "seed.txt")
+
+
+@pytest.mark.parametrize("texts, counts", [
+    (["中国中亚"], {"中": 2, "国": 1, "亚": 1}),
+    (["“峰会”，2025年6月！ABC"], {"峰": 1, "会": 1, "年": 1, "月": 1}),      # punctuation, digits, Latin: not Han
+    (["㐀\U00020000\U0002fa1d"], {"㐀": 1, "\U00020000": 1, "\U0002fa1d": 1}),  # Extension A and the supplementary planes
+    (["〇々〆ㄅ"], {}),                                                    # CJK symbols and bopomofo are not Han
+    (["中", "中国", ""], {"中": 2, "国": 1}),                              # summed over texts
+])
+def test_han_counts(texts, counts):
+    assert han_counts(texts) == counts
 
 
 def test_binary_file_is_rejected_with_offset():

@@ -68,10 +68,13 @@ def seed_paths(seeds: Path) -> list[Path]:
                   and not p.name.startswith("."))
 
 
-def _read_one(path: Path) -> Page | SeedError:
+def _read_one(path: Path) -> tuple[Page, list[tuple[str, int]]] | SeedError:
+    """A seed read and laid out, with its share of the reference: converted here,
+    in the worker, because converting every page in the parent held up all of them."""
     try:
         seed = read_seed(path)
-        return Page(seed, read_sidecar(path), page_blocks(seed.text))
+        page = Page(seed, read_sidecar(path), page_blocks(seed.text))
+        return page, reference_part(page)
     except SeedError as error:
         return error
 
@@ -199,7 +202,8 @@ def build(seeds: Path, corpus: Path, *, write: bool = True, cache: Path | None =
         pages = _read_pages([i for i, entry in enumerate(entries) if entry is None], jobs, progress, result)
     with result.stage("reference"):
         parts = {i: entry.reference for i, entry in enumerate(entries) if entry is not None}
-        parts.update((i, reference_part(page)) for i, page in pages.items())
+        parts.update((i, part) for i, (_, part) in pages.items())
+        pages = {i: page for i, (page, _) in pages.items()}
         included = _included(parts)
         reference = Reference("\x00".join(text for _, texts in sorted(included.items()) for text in texts))
         now = {paths[i].name: texts for i, texts in included.items()}
@@ -213,7 +217,7 @@ def build(seeds: Path, corpus: Path, *, write: bool = True, cache: Path | None =
             if entry is not None and _still_true(entry.lookups, reference, before, after):
                 results[i] = entry.value
         stale = [i for i, entry in enumerate(entries) if entry is not None and i not in results]
-        pages.update(_read_pages(stale, jobs, progress, result))
+        pages.update((i, page) for i, (page, _) in _read_pages(stale, jobs, progress, result).items())
         todo = sorted(pages)
         result.cached_pages, result.laid_out_pages = len(results), len(pages)
         if len(todo) >= _INDEX_FROM:
@@ -262,9 +266,11 @@ def build(seeds: Path, corpus: Path, *, write: bool = True, cache: Path | None =
     return result
 
 
-def _read_pages(indices: list[int], jobs: int, progress: bool, result: BuildResult) -> dict[int, Page]:
-    """Read and lay out the seeds at ``indices`` of _WORK["paths"]; errors go to ``result``."""
-    pages: dict[int, Page] = {}
+def _read_pages(indices: list[int], jobs: int, progress: bool,
+                result: BuildResult) -> dict[int, tuple[Page, list[tuple[str, int]]]]:
+    """Read and lay out the seeds at ``indices`` of _WORK["paths"], each with its
+    reference part; errors go to ``result``."""
+    pages: dict[int, tuple[Page, list[tuple[str, int]]]] = {}
     for index, read in zip(indices, _map(_read_index, indices, jobs, "reading", progress)):
         if isinstance(read, EmptySeed):
             result.warnings.append(str(read))

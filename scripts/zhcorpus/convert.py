@@ -14,7 +14,6 @@ from typing import Iterable
 
 import opencc
 
-from .readers import han_chars
 
 
 @lru_cache(maxsize=None)
@@ -26,11 +25,15 @@ def detect_script(text: str) -> str:
     """'zh-Hant' when the text has more Traditional-only than Simplified-only
     characters. Comparing the two counts, rather than using a threshold, keeps
     a Traditional name quoted in mainland copy (香港文匯報) from flipping it."""
-    traditional, simplified = _script_only_chars()
-    han = han_chars(text)
-    traditional_only = sum(map(traditional.__contains__, han))
-    simplified_only = sum(map(simplified.__contains__, han))
-    return "zh-Hant" if traditional_only > simplified_only else "zh-Hans"
+    traditional, simplified = _script_only_patterns()
+    return "zh-Hant" if len(traditional.findall(text)) > len(simplified.findall(text)) else "zh-Hans"
+
+
+@lru_cache(maxsize=1)
+def _script_only_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """One character class per script: a scan in C that makes a string only per
+    script-only character, where testing every Han character made one for each."""
+    return tuple(re.compile("[" + "".join(sorted(chars)) + "]") for chars in _script_only_chars())
 
 
 @lru_cache(maxsize=1)
@@ -66,12 +69,16 @@ def fix_particle_zhe(text: str) -> str:
     return _ZHE_PATTERN.sub(r"\1着", text)
 
 
-_CORNER_TO_CURLY = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
+_CORNER_TO_CURLY = (("「", "“"), ("」", "”"), ("『", "‘"), ("』", "’"))
 
 
 def corner_to_curly_quotes(text: str) -> str:
-    """「」『』 are Traditional typography; Simplified text uses “” and ‘’."""
-    return text.translate(_CORNER_TO_CURLY)
+    """「」『』 are Traditional typography; Simplified text uses “” and ‘’.
+    (Four replaces, not str.translate: translate looks up every character of
+    the corpus in a dict, replace only finds the few marks.)"""
+    for corner, curly in _CORNER_TO_CURLY:
+        text = text.replace(corner, curly)
+    return text
 
 
 def to_simplified(text: str) -> str:

@@ -12,9 +12,11 @@ import codecs
 import hashlib
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable
 
 import yaml
 
@@ -100,12 +102,15 @@ def _reject_empty(text: str, path: Path | str) -> str:
     return text
 
 
+_CONTROL_BYTES = bytes(b for b in range(0x20) if b not in (0x09, 0x0A, 0x0D, 0x0C))
+
+
 def _looks_binary(data: bytes) -> bool:
     """NUL bytes or many C0 control bytes do not occur in text seeds."""
     if b"\x00" in data:
         return True
     sample = data[:4096]
-    controls = sum(1 for b in sample if b < 0x20 and b not in (0x09, 0x0A, 0x0D, 0x0C))
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return bool(sample) and controls / len(sample) > 0.05
 
 
@@ -156,3 +161,19 @@ def han_chars(text: str) -> list[str]:
 
 def count_han(text: str) -> int:
     return len(HAN.findall(text))
+
+
+def han_counts(texts: Iterable[str]) -> Counter[str]:
+    """How often each Han character occurs in ``texts``. Counting every character
+    (in C) and keeping the Han ones is faster than collecting the Han ones first:
+    a 1-character string is made per match, and the ledger counts the corpus twice."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(text)
+    for char in counts.keys() - _BMP_HAN:  # set difference in C: what is left is mostly not Han
+        if not HAN.match(char):
+            del counts[char]
+    return counts
+
+
+_BMP_HAN = frozenset(map(chr, [*range(0x3400, 0x4DC0), *range(0x4E00, 0xA000)]))
