@@ -68,6 +68,14 @@ def test_empty_seed_is_skipped_with_a_warning(seeds, tmp_path, capsys):
     assert err.strip() == f"warning: {seeds / 'empty.txt'}: empty file, skipped"
 
 
+def test_unusable_cache_folder_is_a_warning_not_a_failure(seeds, tmp_path, capsys):
+    (tmp_path / "cache").write_text("a file where the cache folder should be", encoding="utf-8")
+    status, _, err = run_build(seeds, tmp_path, capsys)
+    assert status == 0 and len(corpus_articles(tmp_path)) == 1
+    assert err.startswith(f"warning: {tmp_path / 'cache'}") and "building without it" in err
+    assert len(err.strip().splitlines()) == 1
+
+
 def test_broken_sidecar_is_one_line(seeds, tmp_path, capsys):
     (seeds / "good.yml").write_text("source: [unclosed\n", encoding="utf-8")
     status, _, err = run_build(seeds, tmp_path, capsys)

@@ -140,3 +140,15 @@ def test_broken_kept_files_cost_time_not_output(generated, tmp_path):
         kept.write_bytes(b"\x00 torn")
     again = build(generated, tmp_path / "corpus", cache=cache, jobs=1)
     assert not again.errors and again.cached_pages == 30 and tree(tmp_path / "corpus") == expected
+
+
+def test_a_cache_that_cannot_be_written_is_given_up_not_raised(tmp_path):
+    from zhcorpus.cache import Entry, PageCache
+
+    folder = tmp_path / "cache"
+    cache = PageCache(folder)
+    folder.rmdir()
+    folder.write_text("the folder became a file", encoding="utf-8")  # e.g. a disk gone read-only
+    cache.store("page.txt", "key", Entry({}, None, []))
+    assert cache.folder is None and cache.problem.startswith(f"{folder}: cache not usable")
+    assert cache.load("page.txt", "key") is None

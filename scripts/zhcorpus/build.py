@@ -234,6 +234,8 @@ def build(seeds: Path, corpus: Path, *, write: bool = True, cache: Path | None =
         page_cache.prune({paths[i].name for i in results})
         page_cache.store_reference(now)
         _WORK.clear()
+    if page_cache.problem:
+        result.warnings.append(page_cache.problem)
 
     found: list[tuple[Article, list]] = []
     for _, page_result in sorted(results.items()):

@@ -55,10 +55,21 @@ def editorial_fingerprint(*paths: Path) -> str:
 
 
 class PageCache:
+    """Entries by seed name. Like every file kept between builds, the cache never fails
+    a build: a folder that cannot be made or written is left unused, and ``problem``
+    says why (the build reports it as a warning)."""
+
     def __init__(self, folder: Path | None):
-        self.folder = folder
+        self.folder, self.problem = folder, None
         if folder is not None:
-            folder.mkdir(parents=True, exist_ok=True)
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                self._give_up(error)
+
+    def _give_up(self, error: OSError) -> None:
+        self.problem = f"{self.folder}: cache not usable ({error.strerror or error}), building without it"
+        self.folder = None
 
     def _path(self, seed_name: str) -> Path:
         assert self.folder is not None
@@ -77,7 +88,10 @@ class PageCache:
     def store(self, seed_name: str, key: str, entry: Entry) -> None:
         if self.folder is None:
             return
-        write_atomically(self._path(seed_name), pickle.dumps((key, entry), protocol=pickle.HIGHEST_PROTOCOL))
+        try:
+            write_atomically(self._path(seed_name), pickle.dumps((key, entry), protocol=pickle.HIGHEST_PROTOCOL))
+        except OSError as error:  # full disk, read-only folder: the build goes on without a cache
+            self._give_up(error)
 
     def load_reference(self) -> dict[str, list[str]] | None:
         """The last build's reference texts by seed name (build._still_true), if kept."""
@@ -94,6 +108,9 @@ class PageCache:
     def prune(self, keep: set[str]) -> None:
         if self.folder is None:
             return
-        for path in self.folder.glob("*.pickle"):
-            if path.stem not in keep:
-                path.unlink()
+        try:
+            for path in self.folder.glob("*.pickle"):
+                if path.stem not in keep:
+                    path.unlink(missing_ok=True)
+        except OSError as error:
+            self._give_up(error)

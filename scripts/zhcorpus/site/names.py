@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from zhcorpus.readers import load_yaml
 
 
 @dataclass
@@ -37,7 +37,7 @@ class Names:
 def _read_yaml(path: Path) -> dict:
     if not path.is_file():
         return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = load_yaml(path.read_text(encoding="utf-8"))  # libyaml: each edition reads these every build
     return data if isinstance(data, dict) else {}
 
 
