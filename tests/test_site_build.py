@@ -58,6 +58,16 @@ def test_strict_build_has_no_warnings(site):
     assert site.warnings == []
 
 
+def test_a_build_on_a_terminal_shows_progress_with_counts(site, tmp_path):
+    pages = len(_html(site)) - len(list(site.site_dir.glob(f"{HANT}/**/*.html"))) - 1  # 404.html is a template
+    shown = build_site(tmp_path / "site", **inputs_for_tests(), terminal=True)
+    assert shown.returncode == 0, shown.log
+    for label in ("Markdown", "pages", "search index"):
+        assert f"{label}:" in shown.log
+    assert f"/{pages} " in shown.log and "page/s" in shown.log and "search index: 00:0" in shown.log
+    assert "page/s" not in site.log  # not on a terminal: no bar in logs
+
+
 def _in_hant(site, page: Path) -> bool:
     return page.relative_to(site.site_dir).parts[0] == HANT
 

@@ -53,7 +53,9 @@ def build_site(
     speakers: Path | None = None,
     strict: bool = True,
     dirty: bool = False,
+    terminal: bool = False,
 ) -> BuildResult:
+    """``terminal``: run on a pseudo-terminal, as a person would (progress bars show)."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")  # keep the log to mkdocs' own lines
     for var, value in (
         (settings.ENV_CORPUS, corpus),
@@ -70,9 +72,37 @@ def build_site(
     if dirty:
         cmd.append("--dirty")
     start = time.perf_counter()
-    proc = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True)
+    if terminal:
+        log, returncode = _run_on_terminal(cmd, env)
+    else:
+        proc = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True)
+        log, returncode = proc.stdout + proc.stderr, proc.returncode
     seconds = time.perf_counter() - start
-    return BuildResult(Path(site_dir), seconds, proc.stdout + proc.stderr, proc.returncode)
+    return BuildResult(Path(site_dir), seconds, log, returncode)
+
+
+def _run_on_terminal(cmd: list[str], env: dict[str, str]) -> tuple[str, int]:
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    leader, follower = pty.openpty()
+    # A new pseudo-terminal is 0 columns wide, which truncates every bar to nothing.
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 120, 0, 0))
+    proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdin=follower, stdout=follower, stderr=follower)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # EIO: the build closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    return b"".join(chunks).decode("utf-8", "replace"), proc.wait()
 
 
 # Tests build from the real corpus once `zhcorpus build` has written it, and

@@ -24,6 +24,7 @@ from zhcorpus.site import assemble, edition, hantbuild, home, pages, searchindex
 from zhcorpus.search import fold  # noqa: E402
 from zhcorpus.site.corpus import load_articles  # noqa: E402
 from zhcorpus.site.names import load_names  # noqa: E402
+from zhcorpus.site.progress import PageProgress  # noqa: E402
 from zhcorpus.site.quotedata import load_quotes  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.zhcorpus")
@@ -38,10 +39,14 @@ SEARCH_DIR = "search"  # the index sits next to the search page (docs/search.md 
 _state: dict = {}
 
 
+def _progress() -> PageProgress:
+    return _state.get("progress") or PageProgress(False)
+
+
 def on_startup(command, dirty):
     # `mkdocs serve` previews the Simplified edition only (see hantbuild.wanted);
     # `--dirty` renders only the pages whose Markdown changed (see sources.py).
-    _state.update(command=command, dirty=dirty)
+    _state.update(command=command, dirty=dirty, progress=PageProgress.for_command(command))
 
 
 @event_priority(100)
@@ -104,6 +109,12 @@ def on_files(files, config):
 
 def on_nav(nav, config, files):
     edition.convert_nav(nav.items, _state["edition"])
+    progress = _progress()
+    if progress.enabled:
+        # A dirty build renders only the pages whose Markdown changed.
+        todo = [f for f in files.documentation_pages() if not _state.get("dirty") or f.is_modified()]
+        _state["pages_to_render"] = len(todo)
+        progress.start("Markdown", len(todo))
     return nav
 
 
@@ -121,6 +132,7 @@ def _with_permalink(match: re.Match) -> str:
 
 
 def on_page_content(html, page, config, files):
+    _progress().step()
     # Body paragraphs carry {: #pN } anchors; give each a visible link to itself
     # so a reader can cite a paragraph.
     if page.file.src_uri.startswith(settings.ARTICLES_URL + "/"):
@@ -132,7 +144,13 @@ def _finish_html(output: str) -> str:
     return _HTML_TAG_LANG.sub(f'<html lang="{_state["edition"]}"', output, count=1)
 
 
+def on_env(env, config, files):
+    _progress().start("pages", _state.get("pages_to_render"))
+    return env
+
+
 def on_post_page(output, page, config):
+    _progress().step()
     return _finish_html(output)
 
 
@@ -156,12 +174,15 @@ def on_post_build(config):
             path.write_text(text.replace(_CDN, _CDN_STANDIN), encoding="utf-8")
     # serve builds into a new temporary folder each time: no index there to update later.
     keep = _state.get("command") != "serve"
+    _progress().start("search index", None)
     searchindex.build(_state["catalogue"], _state["articles"], _state["edition"], Path(config.site_dir, SEARCH_DIR),
                       _state["settings"].cache_dir if keep else None, in_place=bool(_state.get("dirty")))
+    _progress().close()
     if "hant_child" in _state:
         hantbuild.finish(_state.pop("hant_child"))
 
 
 def on_build_error(error):
+    _progress().close()
     if "hant_child" in _state:
         hantbuild.abandon(_state.pop("hant_child"))
