@@ -14,6 +14,7 @@ from typing import Iterable
 
 import opencc
 
+from .readers import BMP_HAN
 
 
 @lru_cache(maxsize=None)
@@ -31,25 +32,19 @@ def detect_script(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _script_only_patterns() -> tuple[re.Pattern, re.Pattern]:
-    """One character class per script: a scan in C that makes a string only per
-    script-only character, where testing every Han character made one for each."""
-    return tuple(re.compile("[" + "".join(sorted(chars)) + "]") for chars in _script_only_chars())
-
-
-@lru_cache(maxsize=1)
-def _script_only_chars() -> tuple[frozenset[str], frozenset[str]]:
-    """The characters OpenCC changes on their own: hk2s changes the
-    Traditional-only ones, s2hk the Simplified-only ones. Judged once per
-    character (newlines keep OpenCC from reading phrases across them) rather
-    than per article, because s2hk over every article cost more than the rest
-    of script handling together."""
-    chars = [chr(c) for c in range(0x4E00, 0xA000)] + [chr(c) for c in range(0x3400, 0x4DC0)]
+    """The characters OpenCC changes on their own, as one character class per script:
+    hk2s changes the Traditional-only ones, s2hk the Simplified-only ones. Judged once
+    per character (newlines keep OpenCC from reading phrases across them) rather than
+    per article, because s2hk over every article cost more than the rest of script
+    handling together; a class scans in C and makes a string only per match."""
+    chars = sorted(BMP_HAN)
     joined = "\n".join(chars)
     to_simple = _converter("hk2s").convert(joined).split("\n")
     to_hk = _converter("s2hk").convert(joined).split("\n")
     assert len(to_simple) == len(to_hk) == len(chars), "OpenCC changed the line count"
-    return (frozenset(c for c, s in zip(chars, to_simple) if s != c),
-            frozenset(c for c, t in zip(chars, to_hk) if t != c))
+    traditional = "".join(c for c, s in zip(chars, to_simple) if s != c)
+    simplified = "".join(c for c, t in zip(chars, to_hk) if t != c)
+    return re.compile(f"[{traditional}]"), re.compile(f"[{simplified}]")
 
 
 # OpenCC leaves 著 alone because 著 is also a Simplified character (著名, 显著).

@@ -146,9 +146,10 @@ def load_yaml(text: str):
 
 
 # CJK Unified Ideographs, Extension A, and the supplementary planes (Ext. B-F and
-# compatibility ideographs). One compiled class: the ledger and script detection
-# scan every character of the corpus, and a regex does it in C.
+# compatibility ideographs). One compiled class: matching it runs in C.
 HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0002fa1f]")
+# The Han characters of the Basic Multilingual Plane: nearly every one a corpus prints.
+BMP_HAN = frozenset(c for c in map(chr, range(0x3400, 0xA000)) if HAN.match(c))
 
 
 def is_han(char: str) -> bool:
@@ -170,10 +171,7 @@ def han_counts(texts: Iterable[str]) -> Counter[str]:
     counts: Counter[str] = Counter()
     for text in texts:
         counts.update(text)
-    for char in counts.keys() - _BMP_HAN:  # set difference in C: what is left is mostly not Han
+    for char in counts.keys() - BMP_HAN:  # set difference in C: what is left is mostly not Han
         if not HAN.match(char):
             del counts[char]
     return counts
-
-
-_BMP_HAN = frozenset(map(chr, [*range(0x3400, 0x4DC0), *range(0x4E00, 0xA000)]))
