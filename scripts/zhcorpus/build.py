@@ -199,11 +199,9 @@ def build(seeds: Path, corpus: Path, *, write: bool = True, cache: Path | None =
         entries = [page_cache.load(path.name, key) for path, key in zip(paths, keys)]
         _WORK.clear()
         _WORK["paths"] = paths
-        pages = _read_pages([i for i, entry in enumerate(entries) if entry is None], jobs, progress, result)
-    with result.stage("reference"):
         parts = {i: entry.reference for i, entry in enumerate(entries) if entry is not None}
-        parts.update((i, part) for i, (_, part) in pages.items())
-        pages = {i: page for i, (page, _) in pages.items()}
+        pages = _read_pages([i for i, entry in enumerate(entries) if entry is None], jobs, progress, result, parts)
+    with result.stage("reference"):
         included = _included(parts)
         reference = Reference("\x00".join(text for _, texts in sorted(included.items()) for text in texts))
         now = {paths[i].name: texts for i, texts in included.items()}
@@ -217,7 +215,7 @@ def build(seeds: Path, corpus: Path, *, write: bool = True, cache: Path | None =
             if entry is not None and _still_true(entry.lookups, reference, before, after):
                 results[i] = entry.value
         stale = [i for i, entry in enumerate(entries) if entry is not None and i not in results]
-        pages.update((i, page) for i, (page, _) in _read_pages(stale, jobs, progress, result).items())
+        pages.update(_read_pages(stale, jobs, progress, result, parts))
         todo = sorted(pages)
         result.cached_pages, result.laid_out_pages = len(results), len(pages)
         if len(todo) >= _INDEX_FROM:
@@ -268,18 +266,18 @@ def build(seeds: Path, corpus: Path, *, write: bool = True, cache: Path | None =
     return result
 
 
-def _read_pages(indices: list[int], jobs: int, progress: bool,
-                result: BuildResult) -> dict[int, tuple[Page, list[tuple[str, int]]]]:
-    """Read and lay out the seeds at ``indices`` of _WORK["paths"], each with its
-    reference part; errors go to ``result``."""
-    pages: dict[int, tuple[Page, list[tuple[str, int]]]] = {}
+def _read_pages(indices: list[int], jobs: int, progress: bool, result: BuildResult,
+                parts: dict[int, list[tuple[str, int]]]) -> dict[int, Page]:
+    """Read and lay out the seeds at ``indices`` of _WORK["paths"]; their reference
+    parts go to ``parts``, errors to ``result``."""
+    pages: dict[int, Page] = {}
     for index, read in zip(indices, _map(_read_index, indices, jobs, "reading", progress)):
         if isinstance(read, EmptySeed):
             result.warnings.append(str(read))
         elif isinstance(read, SeedError):
             result.errors.append(str(read))
         else:
-            pages[index] = read
+            pages[index], parts[index] = read  # a stale cached page's part is the same again
     return pages
 
 
