@@ -76,6 +76,15 @@ def test_unusable_cache_folder_is_a_warning_not_a_failure(seeds, tmp_path, capsy
     assert len(err.strip().splitlines()) == 1
 
 
+@pytest.mark.parametrize("flag, shown", [("--progress", True), ("--no-progress", False)])
+def test_progress_bar_counts_pages_with_rate(seeds, tmp_path, capsys, flag, shown):
+    status = main(["build", "--seeds", str(seeds), "--corpus", str(tmp_path / "corpus"), "--no-cache", "--quiet", flag])
+    err = capsys.readouterr().err
+    assert status == 0
+    for label in ("reading", "building", "writing"):
+        assert (f"{label}:" in err and "/1 " in err and "page/s" in err) is shown, err
+
+
 def test_broken_sidecar_is_one_line(seeds, tmp_path, capsys):
     (seeds / "good.yml").write_text("source: [unclosed\n", encoding="utf-8")
     status, _, err = run_build(seeds, tmp_path, capsys)

@@ -13,13 +13,12 @@ import gc
 import hashlib
 import multiprocessing
 import os
-import sys
 import time
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterator
 
 from .cache import Entry, PageCache, editorial_fingerprint, page_key
 from .columns import Reference
@@ -28,6 +27,7 @@ from .enrich import load_taxonomy
 from .layout import TEXT, page_blocks
 from .ledger import SeedLedger
 from .pagework import Page, PageResult, process_page
+from .progress import counted
 from .quotebook import collect as collect_quotes
 from .readers import EmptySeed, SeedError, read_seed
 from .segmenter import Segmenter
@@ -147,23 +147,15 @@ def _load_speakers(path: Path) -> Registry:
         raise SeedError(path, f"not valid YAML: {str(err).splitlines()[0]}") from None
 
 
-def _progress(items: Iterable, total: int, label: str, enabled: bool) -> Iterable:
-    if not enabled:
-        return items
-    from tqdm import tqdm
-
-    return tqdm(items, total=total, desc=label, unit="page", file=sys.stderr, leave=False, mininterval=0.5)
-
-
 def _map(function, indices: list[int], jobs: int, label: str, progress: bool) -> list:
     if jobs <= 1 or len(indices) < _PARALLEL_FROM:
-        return list(_progress(map(function, indices), len(indices), label, progress))
+        return list(counted(map(function, indices), len(indices), label, progress))
     # Freeze what exists before the fork: otherwise every worker's garbage
     # collector walks (and so copies) the parent's whole heap.
     gc.freeze()
     try:
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            return list(_progress(pool.imap(function, indices, chunksize=8), len(indices), label, progress))
+            return list(counted(pool.imap(function, indices, chunksize=8), len(indices), label, progress))
     finally:
         gc.unfreeze()
 

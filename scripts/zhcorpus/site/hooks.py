@@ -21,10 +21,10 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
 from zhcorpus.site import assemble, edition, hantbuild, home, pages, searchindex, settings, sources  # noqa: E402
+from zhcorpus.progress import PageProgress  # noqa: E402
 from zhcorpus.search import fold  # noqa: E402
 from zhcorpus.site.corpus import load_articles  # noqa: E402
 from zhcorpus.site.names import load_names  # noqa: E402
-from zhcorpus.site.progress import PageProgress  # noqa: E402
 from zhcorpus.site.quotedata import load_quotes  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.zhcorpus")
