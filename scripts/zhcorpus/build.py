@@ -68,11 +68,11 @@ def seed_paths(seeds: Path) -> list[Path]:
                   and not p.name.startswith("."))
 
 
-def _read_one(path: Path) -> tuple[Page, list[tuple[str, int]]] | SeedError:
-    """A seed read and laid out, with its share of the reference: converted here,
+def _read_one(path: Path, data: bytes) -> tuple[Page, list[tuple[str, int]]] | SeedError:
+    """A seed decoded and laid out, with its share of the reference: converted here,
     in the worker, because converting every page in the parent held up all of them."""
     try:
-        seed = read_seed(path)
+        seed = read_seed(path, data)
         page = Page(seed, read_sidecar(path), page_blocks(seed.text))
         return page, reference_part(page)
     except SeedError as error:
@@ -165,7 +165,7 @@ def _write_index(index: int) -> tuple[bool, str]:
 
 
 def _read_index(index: int):
-    return _read_one(_WORK["paths"][index])
+    return _read_one(_WORK["paths"][index], _WORK["seed_bytes"][index])
 
 
 def build(seeds: Path, corpus: Path, *, write: bool = True, cache: Path | None = None,
@@ -184,13 +184,14 @@ def build(seeds: Path, corpus: Path, *, write: bool = True, cache: Path | None =
     # One cache folder per seeds folder: entries are named by seed file.
     page_cache = PageCache(cache / hashlib.sha1(str(seeds.resolve()).encode()).hexdigest()[:12] if cache else None)
     with result.stage("read+layout"):
-        # A seed with a cache entry for its bytes is not read or laid out (its
-        # entry holds its reference part), unless its join evidence changed.
-        keys = [page_key(hashlib.sha256(path.read_bytes()).hexdigest(), _sidecar_bytes(path), editorial)
-                for path in paths]
-        entries = [page_cache.load(path.name, key) for path, key in zip(paths, keys)]
+        # A seed with a cache entry for its bytes is not decoded or laid out (its
+        # entry holds its reference part), unless its join evidence changed. The
+        # bytes read for the key are the ones the workers decode: each file is read once.
         _WORK.clear()
-        _WORK["paths"] = paths
+        _WORK.update(paths=paths, seed_bytes=[path.read_bytes() for path in paths])
+        keys = [page_key(hashlib.sha256(data).hexdigest(), _sidecar_bytes(path), editorial)
+                for path, data in zip(paths, _WORK["seed_bytes"])]
+        entries = [page_cache.load(path.name, key) for path, key in zip(paths, keys)]
         parts = {i: entry.reference for i, entry in enumerate(entries) if entry is not None}
         pages = _read_pages([i for i, entry in enumerate(entries) if entry is None], jobs, progress, result, parts)
     with result.stage("reference"):

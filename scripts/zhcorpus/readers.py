@@ -49,8 +49,9 @@ _BOMS = (
 )
 
 
-def read_seed(path: Path) -> Seed:
-    data = path.read_bytes()
+def read_seed(path: Path, data: bytes | None = None) -> Seed:
+    """``data``: the file's bytes, when the caller has read them already."""
+    data = path.read_bytes() if data is None else data
     text, encoding = decode_seed_bytes(data, path)
     return Seed(
         name=path.name,
