@@ -16,7 +16,6 @@ from typing import Callable
 from . import codec
 
 RESULTS_PER_PAGE = 10  # shown at once (search-ui.js); "more" continues. Each costs a chunk fetch.
-REFINE = 40  # candidates above which a term fetches all its bigrams
 MIN_ROUND = 8  # candidates verified per round trip, at least
 # Chunk bytes one search may fetch to verify candidates; past it the answer is
 # "at least N" and the UI offers more. Keeps a later query within ~100 KB.
@@ -98,15 +97,14 @@ class Searcher:
         return codec.decode_postings(*entry) if entry else []
 
     @staticmethod
-    def grams(term: str, odd: bool = False) -> list[str]:
-        """Bigrams at even offsets plus the last one cover every character of the term;
-        ``odd=True`` gives the remaining ones, fetched only when candidates are many."""
+    def grams(term: str) -> list[str]:
+        """Every bigram of the term (a character alone is its own gram), all fetched in
+        one round trip. Fetching the bigrams at even offsets first and the others only
+        when candidates were many took up to three rounds: the slowest part of a long
+        phrase's first query. The extra shards cost a few KB and spare chunks."""
         if len(term) == 1:
-            return [] if odd else [term]
-        offsets = set(range(0, len(term) - 1, 2)) | {len(term) - 2}
-        if odd:
-            offsets = set(range(len(term) - 1)) - offsets
-        return [term[i:i + 2] for i in sorted(offsets)]
+            return [term]
+        return sorted({term[i:i + 2] for i in range(len(term) - 1)})
 
     def candidates(self, terms: list[list[str]]) -> tuple[list[int], bool]:
         result, exact = None, True
@@ -117,11 +115,6 @@ class Searcher:
                 for gram in self.grams(alt):
                     got = set(self.postings(gram))
                     ids = got if ids is None else ids & got
-                odd = self.grams(alt, odd=True)
-                while len(ids) > REFINE and odd:  # each costs a shard but spares many chunks
-                    for gram in odd[:2]:  # two at a time: stop as soon as few are left
-                        ids &= set(self.postings(gram))
-                    odd = odd[2:]
                 union |= ids or set()
                 exact = exact and len(alt) <= 2
             result = union if result is None else result & union

@@ -109,24 +109,20 @@ async function postings(gram) {
   return out;
 }
 
-const REFINE = 40;  // candidates above which a term fetches all its bigrams (query.py REFINE)
-function grams(term, odd = false) {  // even offsets + the last one cover every character
+// Every bigram of a term, all fetched at once: one round trip of shards. Fetching the
+// bigrams at even offsets first and the others only when candidates were many took up to
+// three rounds, the slowest part of a long phrase's first query (query.py grams).
+function grams(term) {
   const cs = Array.from(term);
-  if (cs.length === 1) return odd ? [] : [term];
-  const offs = new Set(); for (let i = 0; i < cs.length - 1; i += 2) offs.add(i); offs.add(cs.length - 2);
-  const pick = odd ? [...Array(cs.length - 1).keys()].filter(i => !offs.has(i)) : [...offs];
-  return pick.sort((a, b) => a - b).map(i => cs[i] + cs[i + 1]);
+  if (cs.length === 1) return [term];
+  return cs.slice(0, -1).map((c, i) => c + cs[i + 1]);
 }
 const intersect = (a, b) => { const s = new Set(b); return a.filter(x => s.has(x)); };
 
 async function altIds(alt) {
-  const lists = await Promise.all(grams(alt).map(postings));
+  const lists = await Promise.all([...new Set(grams(alt))].map(postings));
   lists.sort((a, b) => a.length - b.length);
-  let ids = lists.reduce(intersect);
-  // Each other bigram costs a shard but spares many chunks; two at a time, until few are left.
-  for (let odd = grams(alt, true); ids.length > REFINE && odd.length; odd = odd.slice(2))
-    for (const more of await Promise.all(odd.slice(0, 2).map(postings))) ids = intersect(ids, more);
-  return ids;
+  return lists.reduce(intersect);
 }
 
 async function candidates(terms) {
