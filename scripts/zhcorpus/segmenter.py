@@ -8,17 +8,14 @@ depend on what other code did to jieba.
 
 from __future__ import annotations
 
+import importlib.metadata
+import importlib.util
 import logging
 import os
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
-
-import jieba
-
-# jieba logs "Building prefix dict..." at INFO on every process start.
-jieba.setLogLevel(logging.WARNING)
 
 
 def _backend() -> str:
@@ -44,6 +41,9 @@ class Segmenter:
             for word in self._user_words:
                 self._tokenizer.add_word(word, _USER_WORD_FREQUENCY, None)
         else:
+            import jieba  # here, not at the top: importing it costs ~0.3 s (pkg_resources)
+
+            jieba.setLogLevel(logging.WARNING)  # not "Building prefix dict..." on every start
             self._tokenizer = jieba.Tokenizer()
             for word in self._user_words:
                 self._tokenizer.add_word(word, freq=_USER_WORD_FREQUENCY)
@@ -70,7 +70,16 @@ _USER_WORD_FREQUENCY = 2_000_000
 
 
 def jieba_dictionary_path() -> Path:
-    return Path(jieba.__file__).with_name("dict.txt")
+    """jieba's word list, found without importing jieba: the site build and a corpus
+    build with rjieba read it, and importing jieba takes longer than reading it."""
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or spec.origin is None:
+        raise ImportError("jieba is not installed")
+    return Path(spec.origin).with_name("dict.txt")
+
+
+def jieba_version() -> str:
+    return importlib.metadata.version("jieba")
 
 
 # Below this jieba frequency a word is rare enough (国本: 40) that a join

@@ -21,6 +21,7 @@ import opencc
 
 from ..convert import opencc_version
 from ..files import write_atomically
+from ..segmenter import jieba_dictionary_path, jieba_version
 
 # Every OpenCC direction between the scripts: a character is in the same class
 # as anything any of them turns it into, so s2hk(text) folds like text does.
@@ -36,9 +37,8 @@ def _find(parent: dict[str, str], c: str) -> str:
 
 
 def _jieba_words() -> list[str]:
-    import jieba  # its dictionary is a ready list of 350k words to convert
-
-    path = Path(jieba.__file__).with_name("dict.txt")
+    """jieba's dictionary: a ready list of 350k words to convert."""
+    path = jieba_dictionary_path()
     return [line.split(" ", 1)[0] for line in path.read_text(encoding="utf-8").splitlines()]
 
 
@@ -58,9 +58,7 @@ def table_key() -> str:
     """What the fold table depends on: the OpenCC and jieba versions and the code that makes it."""
     import inspect
 
-    import jieba
-
-    key = "\n".join([opencc_version(), jieba.__version__, repr((_CONFIGS, _RANGES)),
+    key = "\n".join([opencc_version(), jieba_version(), repr((_CONFIGS, _RANGES)),
                      *(inspect.getsource(f) for f in (_make_han_table, _jieba_words, _find))])
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
