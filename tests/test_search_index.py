@@ -10,7 +10,7 @@ import pytest
 from zhcorpus.search import build_index, read_corpus
 from zhcorpus.search.documents import split_body
 from zhcorpus.search.fold import fold
-from zhcorpus.search.query import MIN_ROUND, Searcher
+from zhcorpus.search.query import MAX_ROUND, MIN_ROUND, Searcher, round_size
 
 DOCS = [
     {"id": "t", "url": "articles/a/", "title": "国家统计局发布数据", "text": "国家统计局发布数据", "kind": "page"},
@@ -183,17 +183,31 @@ def test_fold_table_read_from_its_cache_is_the_table_made(tmp_path):
         fold.han_table.cache_clear()
 
 
-def _rounds(real: list[bool], limit: int, least: int) -> int:
+def _rounds(real: list[bool], limit: int, size) -> int:
     """Round trips to find ``limit`` hits among candidates in order, verifying
-    max(missing, least) candidates a round."""
+    size(missing, verified, found) candidates a round."""
     hits = i = rounds = 0
     while i < len(real) and hits < limit:
-        batch = real[i:i + max(limit - hits, least)]
+        batch = real[i:i + size(limit - hits, i, hits)]
         hits, i, rounds = hits + sum(batch), i + len(batch), rounds + 1
     return rounds
 
 
-def test_a_round_verifies_at_least_min_round_candidates(tmp_path):
+@pytest.mark.parametrize("missing, verified, found, size", [
+    (10, 0, 0, 10),      # first round: as many as are missing
+    (3, 0, 0, MIN_ROUND),  # never fewer than MIN_ROUND
+    (6, 10, 10, MIN_ROUND),  # every candidate held the text: as many as missing, at least MIN_ROUND
+    (6, 10, 4, 15),      # 4 in 10 held it: 6 more results need about 15 candidates
+    (9, 10, 1, MAX_ROUND),  # 1 in 10: capped, one round cannot fetch far past the budget
+    (10, 10, 0, MAX_ROUND),  # none yet: as large as a round may be
+    (50, 0, 0, 50),      # "more" asks for more than MAX_ROUND: still as many as are missing
+    (30, 10, 5, 30),
+])
+def test_round_size_grows_with_the_share_of_candidates_that_failed(missing, verified, found, size):
+    assert round_size(missing, verified, found) == size
+
+
+def test_rounds_grow_when_candidates_fail_and_never_trickle(tmp_path):
     # 合作深 is a candidate wherever 合作 and 作深 both occur, a hit only where
     # the three characters stand together: one candidate in three fails.
     docs = [{"id": f"d{i}", "url": f"articles/a{i}/#p1", "title": f"标题{i}", "kind": "section",
@@ -205,4 +219,10 @@ def test_a_round_verifies_at_least_min_round_candidates(tmp_path):
     assert not exact and not all(real)
     hits = s.search("合作深", limit=20)
     assert len(hits) == 20
-    assert s.rounds == _rounds(real, 20, MIN_ROUND) < _rounds(real, 20, 1)  # no trickle of tiny rounds
+    as_missing = _rounds(real, 20, lambda missing, verified, found: max(missing, MIN_ROUND))
+    one_by_one = _rounds(real, 20, lambda missing, verified, found: 1)
+    assert s.rounds == _rounds(real, 20, round_size) <= as_missing < one_by_one
+    # One candidate in two fails: 10 then 8 (as many as missing) finds 9, a third round
+    # is needed; 10 then 10 (grown by the failures) finds all 10 in two.
+    alternate = [True, False] * 50
+    assert _rounds(alternate, 10, round_size) == 2 < _rounds(alternate, 10, lambda m, v, f: max(m, MIN_ROUND)) == 3

@@ -140,3 +140,27 @@ def test_updated_index_ranks_like_the_reference_client(page, updated_url):
     fresh = [h["url"] for h in Searcher.from_dir(site / "fresh").search("合作深化")]
     placed = {f"articles/a{n}/#p1" for n in (12, 13, 14)}
     assert expected == fresh and len(fresh) == 10 and placed & set(fresh)  # a full build's order: newest first
+
+
+def test_worker_verifies_the_candidates_its_python_model_does(page, tmp_path_factory, serve_folder):
+    """合作深 is a candidate wherever 合作 and 作深 both occur, a hit only where the three
+    stand together: one candidate in two fails, so rounds grow by the share that failed
+    (query.py round_size). The worker must fetch exactly the chunks its model does."""
+    from zhcorpus.search.query import Searcher
+
+    site = tmp_path_factory.mktemp("search-rounds")
+    docs = [{"id": f"d{i}", "url": f"articles/a{i}/#p1", "title": f"标题{i}", "kind": "section",
+             "text": f"第{i}段，合作深化交流。" if i % 2 else f"第{i}段，合作交流，工作深入。"} for i in range(60)]
+    build_index(docs, site / "search", chunk_bytes=1)  # a chunk per document: a fetch per candidate
+    fetched: list[str] = []
+    model = Searcher(lambda path: fetched.append(path) or (site / "search" / path).read_bytes())
+    expected = [h["url"] for h in model.search("合作深")]
+    assert model.rounds > 1 and len(expected) == 10
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(urlsplit(request.url).path))
+    with serve_folder(site, PREFIX) as url:
+        page.goto(f"{url}search/demo.html")
+        hrefs = _search(page, "合作深")
+    chunks = sorted(path.split("/search/", 1)[1] for path in requested if "/search/chunks/" in path)
+    assert chunks == sorted(path for path in fetched if path.startswith("chunks/"))
+    assert [h.split(PREFIX, 1)[1] for h in hrefs if "#p1" in h] == expected

@@ -17,10 +17,25 @@ from . import codec
 
 RESULTS_PER_PAGE = 10  # shown at once (search-ui.js); "more" continues. Each costs a chunk fetch.
 MIN_ROUND = 8  # candidates verified per round trip, at least
+MAX_ROUND = 2 * RESULTS_PER_PAGE  # and at most
 # Chunk bytes one search may fetch to verify candidates; past it the answer is
 # "at least N" and the UI offers more. Keeps a later query within ~100 KB.
 BUDGET = 40_000
 _TERM = re.compile(r'"([^"]*)"|“([^”]*)”|「([^」]*)」|(\S+)')
+
+
+def round_size(missing: int, verified: int, found: int) -> int:
+    """Candidates to verify in the next round trip, when ``missing`` results are still
+    to show and ``found`` of the ``verified`` so far held the text.
+
+    As many as are missing: all of them when every candidate holds the text, as
+    it nearly always does (and always, for an exact query). When some failed,
+    the same share is expected to fail again, so the round is larger by it: one
+    more round trip costs more time than a few more chunks. At least MIN_ROUND,
+    so a query whose candidates often fail does not trickle. Grown by failures to
+    at most MAX_ROUND, so one round cannot fetch far past the budget."""
+    grown = missing if found >= verified else -(-missing * verified // max(found, 1))
+    return max(missing, MIN_ROUND, min(grown, MAX_ROUND))
 
 
 def drop_implied(alternatives: list[str]) -> list[str]:
@@ -158,11 +173,7 @@ class Searcher:
             return [{"id": i} for i in ids]  # postings are the answer; no text needed
         hits, i, spent, done = [], 0, 0, 0
         while i < len(ids) and (limit is None or len(hits) < limit) and (budget is None or spent < budget):
-            # One round trip verifies as many candidates as results are still
-            # missing: all of them when every candidate holds the text, as it
-            # nearly always does (and always, for an exact query). At least
-            # MIN_ROUND, so a query whose candidates often fail does not trickle.
-            batch = ids[i:] if limit is None else ids[i:i + max(limit - len(hits), MIN_ROUND)]
+            batch = ids[i:] if limit is None else ids[i:i + round_size(limit - len(hits), done, len(hits))]
             i += len(batch)
             self.rounds += 1
             before = self.bytes

@@ -183,10 +183,14 @@ function snippet(text, folded, terms, width = 90) {
   return { parts, before: start > 0, after: end < text.length };
 }
 
-// Verify candidates in rank order, as many at a time (their chunks fetched in parallel: one
-// round trip) as results are still missing (at least MIN_ROUND), until `limit` hits or `budget` chunk bytes: the
-// same steps as query.py Searcher.search.
-const BUDGET = 40000, MIN_ROUND = 8;  // query.py: at least MIN_ROUND candidates a round
+// Verify candidates in rank order, a round at a time (their chunks fetched in parallel: one
+// round trip), until `limit` hits or `budget` chunk bytes: the same steps as query.py Searcher.search.
+const BUDGET = 40000, MIN_ROUND = 8, MAX_ROUND = 20;  // query.py
+// As many as results are missing, more by the share of candidates that failed so far (query.py round_size).
+function roundSize(missing, verified, found) {
+  const grown = found >= verified ? missing : Math.ceil(missing * verified / Math.max(found, 1));
+  return Math.max(missing, MIN_ROUND, Math.min(grown, MAX_ROUND));
+}
 async function search({ q, limit = 10, filters = {}, budget = BUDGET }) {  // query.py RESULTS_PER_PAGE
   const start = bytes, terms = parse(q);
   if (!terms.length) return { terms, total: 0, exact: true, complete: true, hits: [], bytes: 0 };
@@ -195,7 +199,7 @@ async function search({ q, limit = 10, filters = {}, budget = BUDGET }) {  // qu
   if (rows) ids = ids.filter(i => rows.has(rowOfDoc[i]));
   const hits = []; let i = 0, done = 0, spent = 0;
   while (i < ids.length && hits.length < limit && spent < budget) {
-    const batch = ids.slice(i, i + Math.max(limit - hits.length, MIN_ROUND)); i += batch.length;
+    const batch = ids.slice(i, i + roundSize(limit - hits.length, done, hits.length)); i += batch.length;
     const before = bytes, docs = (await Promise.all(batch.map(doc))).filter(d => d);
     spent += bytes - before;
     for (const d of docs) {
