@@ -85,8 +85,9 @@ def test_progress_bar_counts_pages_with_rate(seeds, tmp_path, capsys, flag, show
         assert (f"{label}:" in err and "/1 " in err and "page/s" in err) is shown, err
 
 
-def test_broken_sidecar_is_one_line(seeds, tmp_path, capsys):
-    (seeds / "good.yml").write_text("source: [unclosed\n", encoding="utf-8")
+@pytest.mark.parametrize("sidecar", ["source: [unclosed\n".encode("utf-8"), "source: 新华社\n".encode("gbk")])
+def test_broken_sidecar_is_one_line(seeds, tmp_path, capsys, sidecar):
+    (seeds / "good.yml").write_bytes(sidecar)
     status, _, err = run_build(seeds, tmp_path, capsys)
     assert status == 1 and err.startswith("error: ") and "good.yml: not valid YAML" in err
     assert len(err.strip().splitlines()) == 1

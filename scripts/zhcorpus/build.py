@@ -68,12 +68,12 @@ def seed_paths(seeds: Path) -> list[Path]:
                   and not p.name.startswith("."))
 
 
-def _read_one(path: Path, data: bytes) -> tuple[Page, list[tuple[str, int]]] | SeedError:
+def _read_one(path: Path, data: bytes, sidecar: bytes) -> tuple[Page, list[tuple[str, int]]] | SeedError:
     """A seed decoded and laid out, with its share of the reference: converted here,
     in the worker, because converting every page in the parent held up all of them."""
     try:
         seed = read_seed(path, data)
-        page = Page(seed, read_sidecar(path), page_blocks(seed.text))
+        page = Page(seed, read_sidecar(path, sidecar), page_blocks(seed.text))
         return page, reference_part(page)
     except SeedError as error:
         return error
@@ -165,7 +165,7 @@ def _write_index(index: int) -> tuple[bool, str]:
 
 
 def _read_index(index: int):
-    return _read_one(_WORK["paths"][index], _WORK["seed_bytes"][index])
+    return _read_one(_WORK["paths"][index], _WORK["seed_bytes"][index], _WORK["sidecar_bytes"][index])
 
 
 def build(seeds: Path, corpus: Path, *, write: bool = True, cache: Path | None = None,
@@ -188,9 +188,10 @@ def build(seeds: Path, corpus: Path, *, write: bool = True, cache: Path | None =
         # entry holds its reference part), unless its join evidence changed. The
         # bytes read for the key are the ones the workers decode: each file is read once.
         _WORK.clear()
-        _WORK.update(paths=paths, seed_bytes=[path.read_bytes() for path in paths])
-        keys = [page_key(hashlib.sha256(data).hexdigest(), _sidecar_bytes(path), editorial)
-                for path, data in zip(paths, _WORK["seed_bytes"])]
+        _WORK.update(paths=paths, seed_bytes=[path.read_bytes() for path in paths],
+                     sidecar_bytes=[_sidecar_bytes(path) for path in paths])
+        keys = [page_key(hashlib.sha256(data).hexdigest(), sidecar, editorial)
+                for data, sidecar in zip(_WORK["seed_bytes"], _WORK["sidecar_bytes"])]
         entries = [page_cache.load(path.name, key) for path, key in zip(paths, keys)]
         parts = {i: entry.reference for i, entry in enumerate(entries) if entry is not None}
         pages = _read_pages([i for i, entry in enumerate(entries) if entry is None], jobs, progress, result, parts)

@@ -47,12 +47,15 @@ def sidecar_path(seed: Path) -> Path:
     return seed.with_suffix(".yml")
 
 
-def read_sidecar(seed: Path) -> Sidecar:
+def read_sidecar(seed: Path, raw: bytes | None = None) -> Sidecar:
+    """``raw``: the sidecar's bytes when the caller has read them (b"" when there is none)."""
     path = sidecar_path(seed)
-    if not path.exists():
+    if raw is None:
+        raw = path.read_bytes() if path.exists() else b""
+    if not raw:
         return Sidecar()
     try:
-        data = load_yaml(path.read_text(encoding="utf-8")) or {}
+        data = load_yaml(raw.decode("utf-8")) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as err:
         raise SeedError(path, f"not valid YAML: {str(err).splitlines()[0]}") from None
     if not isinstance(data, dict) or not set(data) <= _PAGE_KEYS:

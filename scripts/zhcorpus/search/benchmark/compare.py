@@ -20,7 +20,7 @@ from ..query import Searcher
 from . import browser, sites
 
 ENGINES = ("Material", "Pagefind", "ours")
-FIRST_SAMPLES = 20  # first queries, each in a fresh browser context
+FIRST_SAMPLES = 60  # first queries, each in a fresh browser context: enough for a tail
 
 
 def pct(values, p):
