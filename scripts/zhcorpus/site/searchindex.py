@@ -31,10 +31,10 @@ NOT_PUBLISHED = ("demo.html",)
 FACET_FAMILIES = {"speaker": "speakers", "event": "events", "theme": "themes", "outlet": "outlets"}
 
 
-def _record(article) -> dict:
-    """An Article as the articles.jsonl record corpus_documents() reads (which only reads it:
-    no deep copy, which took two seconds at 5,000 articles)."""
-    return {f.name: getattr(article, f.name) for f in dataclasses.fields(article)}
+def _record(item) -> dict:
+    """An Article or Quote as the articles.jsonl or quotes.jsonl record corpus_documents()
+    reads (which only reads it: no deep copy, which took two seconds at 5,000 articles)."""
+    return {f.name: getattr(item, f.name) for f in dataclasses.fields(item)}
 
 
 def _printed(doc: dict, article) -> dict:
@@ -73,7 +73,7 @@ class _Converted(KeptMemo):
 
 def documents(cat: Catalogue, articles: list, ed: str, cache_dir: Path | None = None) -> list[dict]:
     """``articles``: as read from the corpus (the catalogue's may carry markers)."""
-    quotes = [dataclasses.asdict(q) for q in cat.quotes]
+    quotes = [_record(q) for q in cat.quotes]
     docs = corpus_documents([_record(a) for a in articles], quotes, lambda quote_id: _quote_url(cat, quote_id))
     if ed != edition.HANT:
         return docs
