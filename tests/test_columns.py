@@ -106,3 +106,9 @@ def test_interleaved_columns_are_rejoined_in_their_own_articles():
 def test_reference_scan_and_index_agree(fragment):
     text = "中国和中亚国家务实合作破解的是发展难题\x00汇聚的是共进力量，汇聚"
     assert (fragment in Reference(text)) == (fragment in Reference(text).index()) == (fragment in text)
+
+
+def test_reference_is_indexed_once():
+    reference = Reference("中国和中亚国家务实合作").index()
+    positions = reference._positions
+    assert reference.index()._positions is positions  # a second call keeps the first index

@@ -109,6 +109,10 @@ class Reference:
         self._cache: dict[str, bool] = {}
 
     def index(self) -> "Reference":
+        """Make the bigram index, once: a build may ask for it twice (no snapshot
+        to check cached pages against, and many pages to process)."""
+        if self._positions is not None:
+            return self
         positions: dict[str, array] = defaultdict(lambda: array("i"))
         text = self.text
         for position in range(len(text) - 1):
