@@ -128,6 +128,23 @@ def test_the_write_memo_belongs_to_the_code_that_wrote_it(generated, tmp_path, m
     assert not writers._WriteMemo(memo, tmp_path / "corpus" / "articles").entries
 
 
+def test_the_write_memo_is_written_only_when_it_changes(generated, tmp_path):
+    from zhcorpus.build import WRITTEN
+
+    seeds, cache = tmp_path / "seeds", tmp_path / "cache"
+    shutil.copytree(generated, seeds)
+    build(seeds, tmp_path / "corpus", cache=cache, jobs=1)
+    (memo,) = cache.rglob(WRITTEN)
+    written = memo.stat().st_mtime_ns
+    build(seeds, tmp_path / "corpus", cache=cache, jobs=1)
+    assert memo.stat().st_mtime_ns == written  # nothing changed: tens of MB not written again
+    (seeds / "gen00004.txt").unlink()  # its articles leave the memo
+    build(seeds, tmp_path / "corpus", cache=cache, jobs=1)
+    assert memo.stat().st_mtime_ns != written
+    build(seeds, tmp_path / "fresh")
+    assert tree(tmp_path / "corpus") == tree(tmp_path / "fresh")
+
+
 def test_broken_kept_files_cost_time_not_output(generated, tmp_path):
     from zhcorpus.build import WRITTEN
     from zhcorpus.cache import REFERENCE

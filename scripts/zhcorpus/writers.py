@@ -106,6 +106,7 @@ class _WriteMemo:
         kept = read_kept(path)
         if isinstance(kept, tuple) and len(kept) == 3 and kept[:2] == (self.folder, _render_code()):
             self.entries = kept[2] if isinstance(kept[2], dict) else {}
+        self._changed = not self.entries  # nothing kept yet: the first save writes
 
     def digest(self, article: Article) -> bytes | None:
         if self.path is None:
@@ -127,11 +128,14 @@ class _WriteMemo:
     def put(self, slug: str, digest: bytes | None, line: str) -> None:
         if digest is not None:
             self.entries[slug] = (digest, line, stamp(Path(self.folder) / f"{slug}.md"))
+            self._changed = True
 
     def save(self, slugs: set[str]) -> None:
-        if self.path is None:
-            return
+        """Write the memo when it changed: it holds every articles.jsonl line (tens of MB
+        at 5,000 articles), and most rebuilds change a few of them or none."""
         kept = {slug: entry for slug, entry in self.entries.items() if slug in slugs}
+        if self.path is None or not (self._changed or len(kept) < len(self.entries)):
+            return
         keep(self.path, (self.folder, _render_code(), kept))
 
 

@@ -46,9 +46,11 @@ def materialize(pages: dict[str, str], folder: Path, config, dirty: bool) -> lis
         path = folder / src_uri
         # The listing says what each file held when written, and its size and mtime
         # then: a file still so is not read back to compare (5,600 reads a build).
-        if before.get(src_uri, [None])[0] != digest or stamp(path) != before[src_uri][1:]:
+        now = stamp(path)
+        if before.get(src_uri, [None])[0] != digest or now != before[src_uri][1:]:
             write_if_changed(path, markdown)
-        written[src_uri] = [digest, *stamp(path)]
+            now = stamp(path)
+        written[src_uri] = [digest, *now]
     for gone in sorted(before.keys() - pages.keys()):
         (folder / gone).unlink(missing_ok=True)
         if dirty:  # a clean build emptied the site folder already
