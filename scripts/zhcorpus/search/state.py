@@ -32,6 +32,7 @@ class State:
     width: int
     starts: list[int]  # first id of each chunk
     chars: set[str] = field(default_factory=set)
+    manifest: dict = field(default_factory=dict)  # as published, when loaded (its version is ``version``)
 
 
 def _code_digest() -> str:
@@ -73,4 +74,4 @@ def load(path: Path, out_dir: Path) -> State | None:
     if published.get("version") != data.get("version"):
         return None  # the index was rebuilt or removed without this state
     return State(version=data["version"], docs=data["docs"], shards=data["shards"], width=data["width"],
-                 starts=data["starts"], chars=set(data["chars"]))
+                 starts=data["starts"], chars=set(data["chars"]), manifest=published)

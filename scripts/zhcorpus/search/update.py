@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-import json
 from collections import defaultdict
 from pathlib import Path
 
@@ -127,11 +126,10 @@ def update_index(documents: list[dict], out_dir: Path, state_file: Path, aliases
                   placed=placed)
     if not touched:
         # Nothing to write: keep the version, so browsers keep the files they have cached.
-        published = json.loads((out_dir / "manifest.json").read_bytes())
         facets_file = out_dir / "facets.json"
-        if manifest_for(**layout) == {k: v for k, v in published.items() if k != "version"} \
+        if manifest_for(**layout) == {k: v for k, v in st.manifest.items() if k != "version"} \
                 and facets_file.is_file() and facets_file.read_bytes() == facets:
-            return published
+            return st.manifest
     # Files change from here on: an update cut short must not be continued from this
     # state (its new ids may already sit in some shards), so the next build is a full one.
     state_file.unlink(missing_ok=True)

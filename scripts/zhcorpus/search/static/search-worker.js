@@ -115,12 +115,12 @@ async function postings(gram) {
 function grams(term) {
   const cs = Array.from(term);
   if (cs.length === 1) return [term];
-  return cs.slice(0, -1).map((c, i) => c + cs[i + 1]);
+  return [...new Set(cs.slice(0, -1).map((c, i) => c + cs[i + 1]))];
 }
 const intersect = (a, b) => { const s = new Set(b); return a.filter(x => s.has(x)); };
 
 async function altIds(alt) {
-  const lists = await Promise.all([...new Set(grams(alt))].map(postings));
+  const lists = await Promise.all(grams(alt).map(postings));
   lists.sort((a, b) => a.length - b.length);
   return lists.reduce(intersect);
 }
