@@ -1,9 +1,8 @@
-"""Writers: escaping that keeps source text inert, and deterministic YAML."""
+"""Writers: escaping that keeps source text inert."""
 
 import pytest
-import yaml
 
-from zhcorpus.writers import dump_front_matter, escape_markdown
+from zhcorpus.writers import escape_markdown
 
 
 @pytest.mark.parametrize("text, escaped", [
@@ -44,15 +43,3 @@ def test_escaped_text_renders_as_exactly_the_source(text):
         "pymdownx.emoji", "pymdownx.superfences", "pymdownx.tabbed"])
     assert rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<") == 2, rendered
     assert html.unescape(re.sub(r"^<p>|</p>$", "", rendered)) == text
-
-
-def test_libyaml_and_python_dumpers_write_the_same_bytes(built_corpus):
-    if not hasattr(yaml, "CSafeDumper"):
-        pytest.skip("PyYAML built without libyaml: only the Python dumper is used")
-    fronts = []
-    for path in sorted((built_corpus / "articles").glob("*.md")):
-        fronts.append(yaml.safe_load(path.read_text(encoding="utf-8")[4:].split("\n---\n", 1)[0]))
-    fronts.append({"title": '标题： "引号" --- <script>', "a": "a: b", "b": "---", "c": "2025-06-17",
-                   "d": None, "e": ["#x", "*y", "&z", "!w", "|v", ">u", ""], "f": "tab\there", "g": "\u2028"})
-    for front in fronts:
-        assert dump_front_matter(front, yaml.CSafeDumper) == dump_front_matter(front, yaml.SafeDumper)

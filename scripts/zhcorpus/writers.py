@@ -1,9 +1,9 @@
 """Articles -> files: Markdown with YAML front-matter, JSONL, the ledger.
 
 Source text is data. It is escaped so that it can never become Markdown,
-HTML or front-matter structure: ``yaml.safe_dump`` quotes what YAML would
-misread, and the body escapes every ASCII character Markdown or its
-extensions give meaning to. Chinese punctuation needs no escaping and is
+HTML or front-matter structure: front matter is what PyYAML's safe dumper
+writes (frontmatter.py), which quotes what YAML would misread, and the body
+escapes every ASCII character Markdown or its extensions give meaning to. Chinese punctuation needs no escaping and is
 never touched. Output is deterministic: same corpus, same bytes.
 """
 
@@ -21,6 +21,7 @@ from typing import Callable
 import yaml
 
 from .files import keep, read_kept, stamp, write_if_changed
+from .frontmatter import DUMPER, dump_front_matter
 
 
 @dataclass(frozen=True)
@@ -66,16 +67,6 @@ def render_body(body: tuple[Paragraph, ...]) -> str:
     return "\n\n".join(chunks) + "\n"
 
 
-# libyaml's dumper writes the same bytes (tests/test_writers.py holds it to that)
-# four to five times faster; the pure-Python one is the fallback.
-_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-_YAML_OPTIONS = dict(allow_unicode=True, sort_keys=False, width=10**9, default_flow_style=False)
-
-
-def dump_front_matter(front: dict, dumper: type = _DUMPER) -> str:
-    return yaml.dump(front, Dumper=dumper, **_YAML_OPTIONS)
-
-
 def render_article(article: Article, body: str | None = None) -> str:
     body = render_body(article.body) if body is None else body
     return f"---\n{dump_front_matter(article.front)}---\n\n{body}"
@@ -92,7 +83,7 @@ def _render_code() -> str:
     """What renders an article besides its content: this code, and PyYAML (libyaml or not)."""
     from .cache import code_fingerprint
 
-    return f"{code_fingerprint()} {yaml.__version__} {_DUMPER.__name__}"
+    return f"{code_fingerprint()} {yaml.__version__} {DUMPER.__name__}"
 
 
 class _WriteMemo:
