@@ -100,7 +100,8 @@ def enrich(title: str, text: str, taxonomy: Taxonomy, registry: Registry,
         result.matched[kind] = {key: found[key] for key in sorted(found)}
     spoke: dict[str, list[str]] = {}
     for speaker in registry.speakers:
-        for name in sorted({speaker.zh_hans, *speaker.aliases}, key=len, reverse=True):
+        # Longest first, then by name: the name recorded must not depend on set order.
+        for name in sorted({speaker.zh_hans, *speaker.aliases}, key=lambda n: (-len(n), n)):
             if name == speech_speaker or name in haystack and re.search(re.escape(name) + rf"[^，。“”]{{0,12}}?(?:{_SPEECH_VERBS})", haystack):
                 spoke.setdefault(speaker.id, []).append(name)
                 break
