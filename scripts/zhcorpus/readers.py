@@ -149,6 +149,7 @@ def load_yaml(text: str):
 # CJK Unified Ideographs, Extension A, and the supplementary planes (Ext. B-F and
 # compatibility ideographs). One compiled class: matching it runs in C.
 HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0002fa1f]")
+_NOT_HAN = re.compile("[^\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0002fa1f]+")
 # The Han characters of the Basic Multilingual Plane: nearly every one a corpus prints.
 BMP_HAN = frozenset(c for c in map(chr, range(0x3400, 0xA000)) if HAN.match(c))
 
@@ -166,13 +167,10 @@ def count_han(text: str) -> int:
 
 
 def han_counts(texts: Iterable[str]) -> Counter[str]:
-    """How often each Han character occurs in ``texts``. Counting every character
-    (in C) and keeping the Han ones is faster than collecting the Han ones first:
-    a 1-character string is made per match, and the ledger counts the corpus twice."""
+    """How often each Han character occurs in ``texts``. The other characters are
+    cut out first, in C: counting them too (to drop them after) cost a quarter more,
+    and the ledger counts the corpus twice."""
     counts: Counter[str] = Counter()
     for text in texts:
-        counts.update(text)
-    for char in counts.keys() - BMP_HAN:  # set difference in C: what is left is mostly not Han
-        if not HAN.match(char):
-            del counts[char]
+        counts.update(_NOT_HAN.sub("", text))
     return counts
