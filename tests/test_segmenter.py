@@ -41,3 +41,15 @@ def test_segmenter_survives_pickling_for_workers():
 def test_rare_words_are_not_join_evidence():
     words = common_words()
     assert "国际" in words and "组织" in words and "国本" not in words
+
+
+def test_common_words_are_the_dictionary_lines_over_the_threshold():
+    """The one regular expression reads jieba's word list as a line-by-line parse does."""
+    from zhcorpus.segmenter import COMMON_WORD_FREQUENCY, jieba_dictionary_path
+
+    expected = set()
+    for line in jieba_dictionary_path().read_text(encoding="utf-8").splitlines():
+        word, frequency, _ = line.split(" ")
+        if len(word) >= 2 and int(frequency) >= COMMON_WORD_FREQUENCY:
+            expected.add(word)
+    assert common_words() == expected and len(expected) > 5000

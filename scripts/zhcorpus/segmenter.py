@@ -12,6 +12,7 @@ import importlib.metadata
 import importlib.util
 import logging
 import os
+import re
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
@@ -87,15 +88,16 @@ def jieba_version() -> str:
 COMMON_WORD_FREQUENCY = 500
 
 
+# A line of jieba's word list: "word frequency tag". Words of two or more characters
+# with a frequency of at least 500, matched in C over the whole file: reading it
+# line by line in Python took 0.15 s in every worker process.
+_COMMON_LINE = re.compile(r"^([^ \n]{2,}) 0*(?:[5-9][0-9]{2}|[1-9][0-9]{3,})(?= |$)", re.MULTILINE)
+assert COMMON_WORD_FREQUENCY == 500, "_COMMON_LINE spells out the threshold"
+
+
 @lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
-    words = set()
-    with jieba_dictionary_path().open(encoding="utf-8") as handle:
-        for line in handle:
-            parts = line.split(" ")
-            if len(parts[0]) >= 2 and len(parts) >= 2 and parts[1].isdigit() and int(parts[1]) >= COMMON_WORD_FREQUENCY:
-                words.add(parts[0])
-    return frozenset(words)
+    return frozenset(_COMMON_LINE.findall(jieba_dictionary_path().read_text(encoding="utf-8")))
 
 
 @lru_cache(maxsize=1)
