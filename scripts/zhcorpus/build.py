@@ -13,6 +13,7 @@ import gc
 import hashlib
 import multiprocessing
 import os
+import pickle
 import time
 from collections import Counter
 from contextlib import contextmanager
@@ -68,13 +69,15 @@ def seed_paths(seeds: Path) -> list[Path]:
                   and not p.name.startswith("."))
 
 
-def _read_one(path: Path, data: bytes, sidecar: bytes) -> tuple[Page, list[tuple[str, int]]] | SeedError:
+def _read_one(path: Path, data: bytes, sidecar: bytes, packed: bool = False
+              ) -> tuple[Page | bytes, list[tuple[str, int]]] | SeedError:
     """A seed decoded and laid out, with its share of the reference: converted here,
-    in the worker, because converting every page in the parent held up all of them."""
+    in the worker, because converting every page in the parent held up all of them.
+    ``packed``: the page pickled, for a worker process; see _process_index."""
     try:
         seed = read_seed(path, data)
         page = Page(seed, read_sidecar(path, sidecar), page_blocks(seed.text))
-        return page, reference_part(page)
+        return (pickle.dumps(page, pickle.HIGHEST_PROTOCOL) if packed else page), reference_part(page)
     except SeedError as error:
         return error
 
@@ -86,8 +89,13 @@ _WORK: dict = {}
 
 def _process_index(index: int) -> PageResult:
     work = _WORK
-    return process_page(work["pages"][index], work["reference"], work["taxonomy"], work["registry"],
-                        work["segmenter"])
+    page = work["pages"][index]
+    # Read in one worker and processed in another, a page travels as the bytes the
+    # first pickled: the parent, which only passes it on, does not unpickle 60 MB
+    # of pages (5,000 articles) one after the other while the workers wait.
+    if isinstance(page, bytes):
+        page = pickle.loads(page)
+    return process_page(page, work["reference"], work["taxonomy"], work["registry"], work["segmenter"])
 
 
 def reference_part(page: Page) -> list[tuple[str, int]]:
@@ -147,8 +155,12 @@ def _load_speakers(path: Path) -> Registry:
         raise SeedError(path, f"not valid YAML: {str(err).splitlines()[0]}") from None
 
 
+def _parallel(jobs: int, count: int) -> bool:
+    return jobs > 1 and count >= _PARALLEL_FROM
+
+
 def _map(function, indices: list[int], jobs: int, label: str, progress: bool) -> list:
-    if jobs <= 1 or len(indices) < _PARALLEL_FROM:
+    if not _parallel(jobs, len(indices)):
         return list(counted(map(function, indices), len(indices), label, progress))
     # Freeze what exists before the fork: otherwise every worker's garbage
     # collector walks (and so copies) the parent's whole heap.
@@ -165,7 +177,8 @@ def _write_index(index: int) -> tuple[bool, str]:
 
 
 def _read_index(index: int):
-    return _read_one(_WORK["paths"][index], _WORK["seed_bytes"][index], _WORK["sidecar_bytes"][index])
+    return _read_one(_WORK["paths"][index], _WORK["seed_bytes"][index], _WORK["sidecar_bytes"][index],
+                     _WORK["packed"])
 
 
 def build(seeds: Path, corpus: Path, *, write: bool = True, cache: Path | None = None,
@@ -261,10 +274,11 @@ def build(seeds: Path, corpus: Path, *, write: bool = True, cache: Path | None =
 
 
 def _read_pages(indices: list[int], jobs: int, progress: bool, result: BuildResult,
-                parts: dict[int, list[tuple[str, int]]]) -> dict[int, Page]:
+                parts: dict[int, list[tuple[str, int]]]) -> dict[int, Page | bytes]:
     """Read and lay out the seeds at ``indices`` of _WORK["paths"]; their reference
     parts go to ``parts``, errors to ``result``."""
-    pages: dict[int, Page] = {}
+    pages: dict[int, Page | bytes] = {}
+    _WORK["packed"] = _parallel(jobs, len(indices))
     for index, read in zip(indices, _map(_read_index, indices, jobs, "reading", progress)):
         if isinstance(read, EmptySeed):
             result.warnings.append(str(read))
