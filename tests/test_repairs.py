@@ -10,6 +10,8 @@ CASES = {
         ("将于 6月\n16日至 18日", "将于6月\n16日至18日"),
         ("杜尚别 2号热电厂", "杜尚别2号热电厂"),
         ("新华社阿斯塔纳 6月 17日", "新华社阿斯塔纳6月17日"),
+        ("2100\u00a0多年前", "2100多年前"),  # the other spaces a column pads with
+        ("6月\u300016日", "6月16日"),
         # left alone: spaces between Han characters are headline decks and bylines
         ("汇聚共进力量 托举共同繁荣", "汇聚共进力量 托举共同繁荣"),
         ("新华社记者 韩梁 赵嫣", "新华社记者 韩梁 赵嫣"),
@@ -25,6 +27,7 @@ CASES = {
         ("http://example.org", "http://example.org"),
         ("Hello, world!", "Hello, world!"),
         ("99.5%的降水", "99.5%的降水"),
+        ("今天，我们应该怎样和荒漠相处？", "今天，我们应该怎样和荒漠相处？"),
     ],
     repairs.fullwidth_parentheses_in_chinese: [
         ("(新华社北京6月17日电)", "（新华社北京6月17日电）"),

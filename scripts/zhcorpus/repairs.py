@@ -38,10 +38,15 @@ def remove_spaces_between_han_and_digits(text: str) -> str:
     """'2100 多年前', '6月 16日': justified columns pad numbers with spaces that
     were never in the copy. Spaces between two Han characters (headline decks,
     bylines) and between Latin words are left alone."""
+    # The pattern opens with a lookbehind, so it is tried at every position of every
+    # line; most lines hold no space at all, which a substring test finds in C.
+    if " " not in text and "\u00a0" not in text and "\u3000" not in text:
+        return text
     return _SPACE_HAN_DIGIT.sub("", text)
 
 
 _HALF_TO_FULL = {",": "，", "?": "？", "!": "！", ":": "：", ";": "；"}
+_ANY_HALF_PUNCT = re.compile("[,?!:;]")
 _HALF_PUNCT = re.compile(
     rf"(?<=[{CJK_CONTEXT}])([,?!:;])|([,?!:;])(?=[{CJK_CONTEXT}])"
 )
@@ -54,6 +59,8 @@ def fullwidth_punctuation_in_chinese(text: str) -> str:
     badly and splits differently in search. Between digits or Latin letters
     (1,000 / 10:30 / http:) it is left as it is.
     """
+    if not _ANY_HALF_PUNCT.search(text):  # most lines have none (see the repair above)
+        return text
     return _HALF_PUNCT.sub(lambda m: _HALF_TO_FULL[m.group(1) or m.group(2)], text)
 
 
