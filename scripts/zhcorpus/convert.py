@@ -61,7 +61,8 @@ _ZHE_PATTERN = re.compile("(" + "|".join(sorted(map(re.escape, _ZHE_AFTER), key=
 
 def fix_particle_zhe(text: str) -> str:
     """意味著 -> 意味着: the particle OpenCC cannot tell from 著 (to write)."""
-    return _ZHE_PATTERN.sub(r"\1着", text)
+    # The verbs' alternation is tried at every position; few texts hold 著 at all.
+    return _ZHE_PATTERN.sub(r"\1着", text) if "著" in text else text
 
 
 _CORNER_TO_CURLY = (("「", "“"), ("」", "”"), ("『", "‘"), ("』", "’"))
