@@ -73,10 +73,11 @@ def render_article(article: Article, body: str | None = None) -> str:
 
 
 def write_article(folder: Path, article: Article) -> tuple[bool, str]:
-    """Write ``<slug>.md`` if it changed; return whether it did and the rendered
-    body (articles.jsonl repeats it), so the body is rendered once."""
+    """Write ``<slug>.md`` if it changed; return whether it did and the article's
+    articles.jsonl line, made here, in the worker, with the body rendered once."""
     body = render_body(article.body)
-    return write_if_changed(folder / f"{article.slug}.md", render_article(article, body)), body
+    changed = write_if_changed(folder / f"{article.slug}.md", render_article(article, body))
+    return changed, json.dumps({**article.front, "body": body}, ensure_ascii=False, sort_keys=True)
 
 
 def _render_code() -> str:
@@ -157,7 +158,7 @@ def write_corpus(corpus: Path, articles: list[Article], ledgers: list[dict], quo
         if known[a.slug] is not None:
             lines[a.slug] = known[a.slug]
         else:
-            lines[a.slug] = json.dumps({**a.front, "body": results[a.slug][1]}, ensure_ascii=False, sort_keys=True)
+            lines[a.slug] = results[a.slug][1]
             memo.put(a.slug, digests[a.slug], lines[a.slug])
     memo.save(set(lines))
     write_if_changed(corpus / "articles.jsonl", "\n".join(lines[slug] for slug in sorted(lines)) + "\n")
