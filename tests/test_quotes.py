@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from zhcorpus.quotes import Quote, extract_quotes, quote_spans
+from zhcorpus.quotes import Quote, extract_quotes, outside_quotes, quote_spans
 from zhcorpus.speakers import extend, load_registry, unknown_speaker_names
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -194,6 +194,16 @@ def test_quote_fields(registry):
 
 def test_titles_hide_their_quotes():
     assert quote_spans("《弘扬“中国—中亚精神”》和“一带一路”") == [(15, 19)]
+
+
+@pytest.mark.parametrize("text, blanked", [
+    ("习近平指出，“中方愿同各方合作。”王毅说。", "习近平指出，“＿＿＿＿＿＿＿＿＿”王毅说。"),
+    ("“甲乙”丙“丁”", "“＿＿”丙“＿”"),
+    ("没有引号的段落", "没有引号的段落"),
+    ("《“一带一路”倡议》王毅", "《“一带一路”倡议》王毅"),  # a title's quotes are not quotations
+])
+def test_names_inside_quotes_are_blanked_out(text, blanked):
+    assert outside_quotes(text, quote_spans(text)) == blanked
 
 
 def test_unknown_speakers_are_offered_for_the_registry(registry):

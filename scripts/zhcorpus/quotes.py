@@ -93,11 +93,13 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 def outside_quotes(text: str, spans: Iterable[tuple[int, int]]) -> str:
-    """Blank out quoted text (same length) so names inside quotes are not speakers."""
-    chars = list(text)
+    """Blank out quoted text (same length) so names inside quotes are not speakers.
+    ``spans`` in order, not overlapping, as quote_spans gives them."""
+    pieces, done = [], 0
     for start, end in spans:
-        chars[start:end] = "＿" * (end - start)
-    return "".join(chars)
+        pieces += (text[done:start], "＿" * (end - start))
+        done = end
+    return "".join(pieces) + text[done:] if pieces else text
 
 
 def is_name_or_term(text: str, start: int, end: int) -> bool:
