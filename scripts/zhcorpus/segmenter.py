@@ -88,16 +88,19 @@ def jieba_version() -> str:
 COMMON_WORD_FREQUENCY = 500
 
 
-# A line of jieba's word list: "word frequency tag". Words of two or more characters
-# with a frequency of at least 500, matched in C over the whole file: reading it
-# line by line in Python took 0.15 s in every worker process.
-_COMMON_LINE = re.compile(r"^([^ \n]{2,}) 0*(?:[5-9][0-9]{2}|[1-9][0-9]{3,})(?= |$)", re.MULTILINE)
-assert COMMON_WORD_FREQUENCY == 500, "_COMMON_LINE spells out the threshold"
+# A line of jieba's word list is "word frequency tag". Lines of words of two or more
+# characters whose frequency has the threshold's digits or more are found in C over
+# the whole file, and only those are compared: reading all 349,046 lines in Python
+# took 0.15 s in every worker process.
+_CANDIDATE_LINE = re.compile(rf"^([^ \n]{{2,}}) 0*([1-9][0-9]{{{len(str(COMMON_WORD_FREQUENCY)) - 1},}})(?= |$)",
+                             re.MULTILINE)
 
 
 @lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
-    return frozenset(_COMMON_LINE.findall(jieba_dictionary_path().read_text(encoding="utf-8")))
+    text = jieba_dictionary_path().read_text(encoding="utf-8")
+    return frozenset(word for word, frequency in _CANDIDATE_LINE.findall(text)
+                     if int(frequency) >= COMMON_WORD_FREQUENCY)
 
 
 @lru_cache(maxsize=1)

@@ -3,8 +3,9 @@
 Source text is data. It is escaped so that it can never become Markdown,
 HTML or front-matter structure: front matter is what PyYAML's safe dumper
 writes (frontmatter.py), which quotes what YAML would misread, and the body
-escapes every ASCII character Markdown or its extensions give meaning to. Chinese punctuation needs no escaping and is
-never touched. Output is deterministic: same corpus, same bytes.
+escapes every ASCII character Markdown or its extensions give meaning to.
+Chinese punctuation needs no escaping and is never touched. Output is
+deterministic: same corpus, same bytes.
 """
 
 from __future__ import annotations
