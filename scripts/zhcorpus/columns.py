@@ -20,7 +20,6 @@ reading chains: sequences of block indices in reading order.
 
 from __future__ import annotations
 
-import re
 from array import array
 from collections import defaultdict
 from dataclasses import dataclass
@@ -28,10 +27,9 @@ from dataclasses import dataclass
 from .convert import to_simplified
 from .layout import (CAPTION, DATELINE, HEADING, ITEM, OPENERS, QR, QUOTE_PAIRS, TEXT, BYLINE,
                      Block, ends_sentence)
-from .repairs import HAN
+from .readers import HAN
 from .segmenter import common_words
 
-_HAN = re.compile(f"[{HAN}]")
 
 _SOFT_ENDINGS = "，、：；（(—-"
 _MAX_JOIN = 8
@@ -147,8 +145,8 @@ def join_evidence(left: str, right: str, reference: Reference) -> int:
     """
     left, right = to_simplified(left[-_MAX_JOIN:]), to_simplified(right[:_MAX_JOIN])
     words = common_words()
-    first_left = next((i for i in range(1, len(left) + 1) if _HAN.match(left[-i])), None)
-    first_right = next((j for j in range(1, len(right) + 1) if _HAN.match(right[j - 1])), None)
+    first_left = next((i for i in range(1, len(left) + 1) if HAN.match(left[-i])), None)
+    first_right = next((j for j in range(1, len(right) + 1) if HAN.match(right[j - 1])), None)
     if first_left is None or first_right is None:
         return 0
     best = 0

@@ -14,7 +14,7 @@ from typing import Iterable
 
 import opencc
 
-from .readers import BMP_HAN
+from .readers import HAN
 
 
 @lru_cache(maxsize=None)
@@ -37,7 +37,7 @@ def _script_only_patterns() -> tuple[re.Pattern, re.Pattern]:
     per character (newlines keep OpenCC from reading phrases across them) rather than
     per article, because s2hk over every article cost more than the rest of script
     handling together; a class scans in C and makes a string only per match."""
-    chars = sorted(BMP_HAN)
+    chars = [c for c in map(chr, range(0x3400, 0xA000)) if HAN.match(c)]  # the Basic Multilingual Plane
     joined = "\n".join(chars)
     to_simple = _converter("hk2s").convert(joined).split("\n")
     to_hk = _converter("s2hk").convert(joined).split("\n")

@@ -148,10 +148,9 @@ def load_yaml(text: str):
 
 # CJK Unified Ideographs, Extension A, and the supplementary planes (Ext. B-F and
 # compatibility ideographs). One compiled class: matching it runs in C.
-HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0002fa1f]")
-_NOT_HAN = re.compile("[^\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0002fa1f]+")
-# The Han characters of the Basic Multilingual Plane: nearly every one a corpus prints.
-BMP_HAN = frozenset(c for c in map(chr, range(0x3400, 0xA000)) if HAN.match(c))
+HAN_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0002fa1f"
+HAN = re.compile(f"[{HAN_RANGES}]")
+_NOT_HAN = re.compile(f"[^{HAN_RANGES}]+")
 
 
 def is_han(char: str) -> bool:

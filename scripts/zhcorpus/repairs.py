@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-HAN = r"\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0002fa1f"
+from .readers import HAN, HAN_RANGES
+
 # Characters that make a neighbouring half-width mark "inside Chinese text".
-CJK_CONTEXT = HAN + r"\u3000-\u303f\uff00-\uffef\u201c\u201d\u2018\u2019\u2014\u2026"
+CJK_CONTEXT = HAN_RANGES + r"\u3000-\u303f\uff00-\uffef\u201c\u201d\u2018\u2019\u2014\u2026"
 
 
 def normalize_nfc(text: str) -> str:
@@ -31,7 +32,7 @@ def remove_zero_width(text: str) -> str:
     return _ZERO_WIDTH.sub("", text)
 
 
-_SPACE_HAN_DIGIT = re.compile(rf"(?<=[{HAN}])[ \u00a0\u3000]+(?=\d)|(?<=\d)[ \u00a0\u3000]+(?=[{HAN}])")
+_SPACE_HAN_DIGIT = re.compile(rf"(?<=[{HAN_RANGES}])[ \u00a0\u3000]+(?=\d)|(?<=\d)[ \u00a0\u3000]+(?=[{HAN_RANGES}])")
 
 
 def remove_spaces_between_han_and_digits(text: str) -> str:
@@ -65,7 +66,6 @@ def fullwidth_punctuation_in_chinese(text: str) -> str:
 
 
 _ASCII_PARENS = re.compile(r"\(([^()\n]*)\)")
-_HAS_CJK = re.compile(rf"[{HAN}]")
 
 
 def fullwidth_parentheses_in_chinese(text: str) -> str:
@@ -78,7 +78,7 @@ def fullwidth_parentheses_in_chinese(text: str) -> str:
         before = text[start - 1] if start else ""
         after = text[end] if end < len(text) else ""
         inside = match.group(1)
-        if _HAS_CJK.search(inside) or _HAS_CJK.match(before) or _HAS_CJK.match(after):
+        if HAN.search(inside) or HAN.match(before) or HAN.match(after):
             return f"（{fullwidth_punctuation_in_chinese(inside)}）"
         return match.group(0)
 
