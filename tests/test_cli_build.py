@@ -93,6 +93,17 @@ def test_broken_sidecar_is_one_line(seeds, tmp_path, capsys, sidecar):
     assert len(err.strip().splitlines()) == 1
 
 
+def test_unreadable_sidecar_is_one_line_and_fails_alone(seeds, tmp_path, capsys):
+    """A sidecar that cannot be read (here a folder of that name) names the file;
+    the other seeds still build."""
+    (seeds / "other.txt").write_text(GOOD_PAGE, encoding="utf-8")
+    (seeds / "other.yml").mkdir()
+    status, _, err = run_build(seeds, tmp_path, capsys)
+    assert status == 1 and "Traceback" not in err
+    assert err.strip().splitlines() == [f"error: {seeds / 'other.yml'}: cannot be read (Is a directory)"]
+    assert [a["seed"] for a in corpus_articles(tmp_path)] == ["good.txt"]
+
+
 def test_gb18030_big5_utf16_and_crlf_seeds_build(seeds, tmp_path, capsys):
     (seeds / "good.txt").unlink()
     (seeds / "gb.txt").write_bytes(GOOD_PAGE.replace("\n", "\r\n").encode("gb18030"))

@@ -2,7 +2,7 @@
 
 import pytest
 
-from zhcorpus.readers import EmptySeed, SeedError, decode_seed_bytes, han_counts, read_seed
+from zhcorpus.readers import EmptySeed, SeedError, decode_seed_bytes, han_counts, input_bytes, read_seed
 
 SIMPLIFIED = "习近平会见塔吉克斯坦总统拉赫蒙。中国同中亚国家关系不断迈上新台阶。\n"
 TRADITIONAL = "王毅談習主席中亞行，十餘場多雙邊活動，達成百餘項合作成果。\n"
@@ -71,3 +71,14 @@ def test_undecodable_bytes_are_rejected_with_offset():
 def test_invalid_utf16_after_bom_names_the_offset():
     with pytest.raises(SeedError, match=r"byte \d+"):
         decode_seed_bytes(b"\xff\xfe" + b"\x00\xd8\x00", "bad16.txt")
+
+
+def test_input_bytes_names_what_cannot_be_read(tmp_path):
+    (tmp_path / "page.txt").write_bytes(b"text")
+    (tmp_path / "folder.yml").mkdir()
+    assert input_bytes(tmp_path / "page.txt") == b"text"
+    assert input_bytes(tmp_path / "absent.yml", missing=b"") == b""  # a sidecar is optional
+    with pytest.raises(SeedError, match=r"absent.txt: not found$"):
+        input_bytes(tmp_path / "absent.txt")
+    with pytest.raises(SeedError, match=r"folder.yml: cannot be read \(Is a directory\)$"):
+        input_bytes(tmp_path / "folder.yml", missing=b"")

@@ -30,9 +30,9 @@ from .ledger import SeedLedger
 from .pagework import Page, PageResult, process_page
 from .progress import counted
 from .quotebook import collect as collect_quotes
-from .readers import EmptySeed, SeedError, read_seed
+from .readers import EmptySeed, SeedError, input_bytes, read_seed
 from .segmenter import Segmenter
-from .sidecars import read_sidecar, sidecar_path
+from .sidecars import read_sidecar, sidecar_bytes
 from .speakers import Registry, load_registry, registry_from_data
 from .writers import Article, write_corpus
 
@@ -193,16 +193,22 @@ def build(seeds: Path, corpus: Path, *, write: bool = True, cache: Path | None =
         return result
     editorial = editorial_fingerprint(seeds / "taxonomy.yml", seeds / "speakers.yml")
 
-    paths = seed_paths(seeds)
     # One cache folder per seeds folder: entries are named by seed file.
     page_cache = PageCache(cache / hashlib.sha1(str(seeds.resolve()).encode()).hexdigest()[:12] if cache else None)
     with result.stage("read+layout"):
+        paths, inputs = [], []
+        for path in seed_paths(seeds):
+            try:
+                inputs.append((input_bytes(path), sidecar_bytes(path)))
+                paths.append(path)
+            except SeedError as error:  # unreadable: reported, and the other seeds still build
+                result.errors.append(str(error))
         # A seed with a cache entry for its bytes is not decoded or laid out (its
         # entry holds its reference part), unless its join evidence changed. The
         # bytes read for the key are the ones the workers decode: each file is read once.
         _WORK.clear()
-        _WORK.update(paths=paths, seed_bytes=[path.read_bytes() for path in paths],
-                     sidecar_bytes=[_sidecar_bytes(path) for path in paths])
+        _WORK.update(paths=paths, seed_bytes=[data for data, _ in inputs],
+                     sidecar_bytes=[sidecar for _, sidecar in inputs])
         keys = [page_key(hashlib.sha256(data).hexdigest(), sidecar, editorial)
                 for data, sidecar in zip(_WORK["seed_bytes"], _WORK["sidecar_bytes"])]
         entries = [page_cache.load(path.name, key) for path, key in zip(paths, keys)]
@@ -287,11 +293,6 @@ def _read_pages(indices: list[int], jobs: int, progress: bool, result: BuildResu
         else:
             pages[index], parts[index] = read  # a stale cached page's part is the same again
     return pages
-
-
-def _sidecar_bytes(seed: Path) -> bytes:
-    path = sidecar_path(seed)
-    return path.read_bytes() if path.exists() else b""
 
 
 def _make_slugs_unique(articles: list[Article]) -> None:

@@ -49,9 +49,22 @@ _BOMS = (
 )
 
 
+def input_bytes(path: Path, missing: bytes | None = None) -> bytes:
+    """A seed's or sidecar's bytes; ``missing`` is what an absent file reads as (None:
+    it is an error). A file that cannot be read is a SeedError naming it."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        if missing is not None:
+            return missing
+        raise SeedError(path, "not found") from None
+    except OSError as error:
+        raise SeedError(path, f"cannot be read ({error.strerror or error})") from None
+
+
 def read_seed(path: Path, data: bytes | None = None) -> Seed:
     """``data``: the file's bytes, when the caller has read them already."""
-    data = path.read_bytes() if data is None else data
+    data = input_bytes(path) if data is None else data
     text, encoding = decode_seed_bytes(data, path)
     return Seed(
         name=path.name,

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from .readers import SeedError, load_yaml
+from .readers import SeedError, input_bytes, load_yaml
 
 _PAGE_KEYS = {"source", "year", "date", "articles"}
 _ARTICLE_KEYS = {"match", "title", "title_en", "kind", "date", "on_topic"}
@@ -47,11 +47,15 @@ def sidecar_path(seed: Path) -> Path:
     return seed.with_suffix(".yml")
 
 
+def sidecar_bytes(seed: Path) -> bytes:
+    """The bytes of the seed's sidecar; b"" when it has none."""
+    return input_bytes(sidecar_path(seed), missing=b"")
+
+
 def read_sidecar(seed: Path, raw: bytes | None = None) -> Sidecar:
-    """``raw``: the sidecar's bytes when the caller has read them (b"" when there is none)."""
+    """``raw``: the sidecar's bytes (sidecar_bytes) when the caller has read them."""
     path = sidecar_path(seed)
-    if raw is None:
-        raw = path.read_bytes() if path.exists() else b""
+    raw = sidecar_bytes(seed) if raw is None else raw
     if not raw:
         return Sidecar()
     try:
