@@ -131,9 +131,13 @@ def fragment_is_bounded(text: str, start: int, end: int) -> bool:
     return end - start >= MIN_PARTIAL and (left or right)
 
 
+_CLAUSE_ENDS = CLAUSE_DELIMS + "—"  # a dash ends a clause too
+_CLAUSE_END = re.compile(f"[{re.escape(_CLAUSE_ENDS)}]")
+
+
 def last_clause(text: str) -> tuple[str, int]:
     """The clause ending at the end of ``text`` and where it starts."""
-    i = max(text.rfind(d) for d in CLAUSE_DELIMS + "—")
+    i = max(text.rfind(d) for d in _CLAUSE_ENDS)
     return text[i + 1:], i + 1
 
 
@@ -246,7 +250,6 @@ def speaker_after(end: int, ctx: Context) -> Attribution | None:
     return None
 
 
-_CLAUSE_DELIM = re.compile("[" + re.escape(CLAUSE_DELIMS + "—") + "]")
 _CUE_END = re.compile(r"[，：,:]")
 
 
@@ -256,7 +259,7 @@ def cues(ctx: Context) -> list[Attribution]:
     text, found = ctx.text, []
     # last_clause(text[:end]) for every comma, found in one pass: per comma, it
     # sliced and searched the paragraph again, quadratic in its length.
-    delims = [m.start() for m in _CLAUSE_DELIM.finditer(text)]
+    delims = [m.start() for m in _CLAUSE_END.finditer(text)]
     for m in _CUE_END.finditer(text):
         end = m.start()
         if any(a <= end < b for a, b in ctx.spans):
