@@ -449,6 +449,26 @@ def test_front_matter_memo_reads_the_same_articles(tmp_path):
     assert load_articles(corpus, cache) == again  # a broken memo is read anew, not an error
 
 
+@pytest.mark.parametrize("field, value", [("slug", "文章"), ("events", "[峰会]"), ("themes", "[a b]")])
+def test_an_id_that_is_not_ascii_is_an_error_naming_the_file_memo_or_not(tmp_path, field, value):
+    import re
+    import shutil
+
+    from zhcorpus.site.corpus import CorpusError
+
+    corpus, cache = tmp_path / "articles", tmp_path / "cache"
+    shutil.copytree(FIXTURES / "corpus" / "articles", corpus)
+    load_articles(corpus, cache)  # every front-matter in the memo, as checked
+    edited = sorted(corpus.glob("*.md"))[0]
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(re.sub(rf"^{field}:.*$", f"{field}: {value}", text, count=1, flags=re.M), encoding="utf-8")
+    for _ in range(2):  # the second time, the memo of the first must not let it through
+        with pytest.raises(CorpusError, match=rf"{re.escape(edited.name)}: id .* is not ASCII"):
+            load_articles(corpus, cache)
+    with pytest.raises(CorpusError, match="is not ASCII"):
+        load_articles(corpus)
+
+
 def test_traditional_search_texts_are_converted_once_across_builds(tmp_path):
     import marshal
 
@@ -466,3 +486,46 @@ def test_traditional_search_texts_are_converted_once_across_builds(tmp_path):
     assert marshal.loads(kept.read_bytes()) == {texts[1]: edition.text(texts[1], edition.HANT)}  # only what was used
     kept.write_bytes(b"\x00broken")
     assert _Converted(tmp_path)(texts[0]) == edition.text(texts[0], edition.HANT)
+
+
+# What the corpus format says (README): the regex the reader used before split_front_matter.
+_FRONT_MATTER_SPEC = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)(.*)\Z", re.S)
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("---\ntitle: 甲\n---\n\n正文\n", ("title: 甲", "\n正文\n")),
+    ("---  \r\ntitle: 甲\r\n--- \t\r\n正文", ("title: 甲", "正文")),
+    ("---\ntitle: 甲\n---", ("title: 甲", "")),                       # nothing after the closing line
+    ("---\n\n---\n正文", ("", "正文")),                                # empty YAML
+    ("---\na: 1\n----\nb: 2\n---\n正文", ("a: 1\n----\nb: 2", "正文")),  # ---- is not a closing line
+    ("---\na: 1\n--- x\n---\n", ("a: 1\n--- x", "")),
+    ("---\na: 1\n---\nb\n---\n", ("a: 1", "b\n---\n")),                # the first closing line ends it
+    ("---\ra: 1\n---\n", None),                                         # a lone CR ends no line
+    ("title: 甲\n---\n", None),
+    ("---\ntitle: 甲\n", None),                                          # never closed
+    ("", None),
+])
+def test_front_matter_is_split_where_the_format_says(text, parts):
+    from zhcorpus.site.corpus import split_front_matter
+
+    assert split_front_matter(text) == parts
+    spec = _FRONT_MATTER_SPEC.match(text)
+    assert (spec.groups() if spec else None) == parts
+
+
+def test_front_matter_split_agrees_with_the_format_on_every_fixture_and_on_random_text():
+    import random
+
+    from zhcorpus.site.corpus import split_front_matter
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((FIXTURES / "corpus" / "articles").glob("*.md"))]
+    rng = random.Random(7)
+    pieces = ["-", "---", "\n", "\r", "\r\n", " ", "\t", "a", "甲", "\n---", "\r\n---"]
+    texts += [rng.choice(["", "---", "---\n", "--- \r\n"]) + "".join(rng.choices(pieces, k=rng.randrange(30)))
+              for _ in range(20_000)]
+    found = 0
+    for text in texts:
+        spec = _FRONT_MATTER_SPEC.match(text)
+        assert split_front_matter(text) == (spec.groups() if spec else None), repr(text)
+        found += spec is not None
+    assert found > 5_000  # the random texts exercise front-matter, not only its absence
