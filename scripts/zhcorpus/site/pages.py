@@ -83,13 +83,24 @@ class Catalogue:
 
     def display(self, kind: IndexKind, ident: str) -> str:
         if kind.key == "source_id":
-            printed = next((a.source for a in self.articles if a.source_id == ident), ident)
+            printed = self.derived("outlet as printed", self._outlets_as_printed).get(ident, ident)
             return str(self.names.entry("outlets", ident).get("zh_hans") or printed)
         if kind.key == "date":
             return date_label(ident)
         return self.names.zh(kind.key, ident)
 
+    def _outlets_as_printed(self) -> dict[str, str]:
+        """Each outlet id -> the name its first article prints."""
+        printed: dict[str, str] = {}
+        for article in self.articles:
+            printed.setdefault(article.source_id, article.source)
+        return printed
+
     def groups(self, kind: IndexKind) -> dict[str, list[Article]]:
+        """Id -> its articles, ids in order. Shared: callers read it, never change it."""
+        return self.derived(f"groups of {kind.key}", lambda: self._group(kind))
+
+    def _group(self, kind: IndexKind) -> dict[str, list[Article]]:
         grouped: dict[str, list[Article]] = defaultdict(list)
         for article in self.articles:
             for ident in article.ids(kind.key):
