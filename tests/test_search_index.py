@@ -118,6 +118,57 @@ def test_split_body_unescapes_markdown():
     assert split_body(body) == [("h", "s1", "一、标题"), ("p", "p1", '卡塔尔半岛电视台：增长99.5%，"好"')]
 
 
+def _split_body_as_specified(body: str) -> list[tuple[str, str, str]]:
+    """split_body as first written, searching each block for its anchor: the spec."""
+    import html
+    import re
+
+    blocks = []
+    for block in body.strip().split("\n\n"):
+        block = block.strip()
+        role = "h" if block.startswith("## ") else "p"
+        if role == "h":
+            block = block[3:]
+        match = re.search(r"\s*\{: #([A-Za-z0-9_-]+) \}\s*$", block)
+        anchor = match.group(1) if match else ""
+        if match:
+            block = block[:match.start()]
+        text = html.unescape(re.sub(r"\\(.)", r"\1", re.sub(r"(?<!\\)\*\*", "", block))).replace("\n", " ").strip()
+        if text:
+            blocks.append((role, anchor, text))
+    return blocks
+
+
+@pytest.mark.parametrize("body", [
+    "正文\n{: #p1 }",
+    "正文 {: #p1 }\u3000{: #p2 }\n",           # only the last anchor, ideographic space before it
+    "正文 {: #p1 } 后文\n{: #",                 # the last {: # is no anchor, nor the one before
+    "{: #p1 }",                                  # an anchor and nothing else
+    "## 标题 {: #s1 }\n\n\\*\\*星号\\*\\* &amp; {: #p_2-x }  \n",
+    "**导语**：正文\\\n续 {: #p3 }",                # bold lead; a backslash before a newline stays
+    "正文\xa0\n{: #p1 }\t",
+])
+def test_split_body_finds_the_anchor_the_format_puts_at_the_end(body):
+    assert split_body(body) == _split_body_as_specified(body)
+
+
+def test_split_body_agrees_with_its_spec_on_every_fixture_and_on_random_text():
+    import random
+
+    from zhcorpus.site.buildrun import FIXTURES
+    from zhcorpus.site.corpus import load_articles
+
+    bodies = [a.body for a in load_articles(FIXTURES / "corpus" / "articles")]
+    rng = random.Random(11)
+    pieces = ["甲", "a", " ", "\u3000", "\n", "\n\n", "{: #", "p1", " }", "{: #p2 }", "**", "\\", "\\*", "&amp;", "## "]
+    bodies += ["".join(rng.choices(pieces, k=rng.randrange(25))) for _ in range(20_000)]
+    anchored = 0
+    for body in bodies:
+        assert split_body(body) == _split_body_as_specified(body), repr(body)
+        anchored += any(anchor for _, anchor, _ in split_body(body))
+    assert anchored > 2_000
+
+
 def test_alternatives_that_contain_another_are_dropped():
     from zhcorpus.search.query import drop_implied
     assert drop_implied(["阿斯塔纳宣言", "条约与阿斯塔纳宣言", "declaration"]) == ["阿斯塔纳宣言", "declaration"]

@@ -14,14 +14,15 @@ import re
 from pathlib import Path
 from typing import Callable
 
-_ATTR = re.compile(r"\s*\{: #([A-Za-z0-9_-]+) \}\s*$")
+_ATTR = re.compile(r"\{: #([A-Za-z0-9_-]+) \}\s*$")  # a block's anchor, at its end
 _BOLD = re.compile(r"(?<!\\)\*\*")
 _ESCAPE = re.compile(r"\\(.)")
 
 
 def unescape(text: str) -> str:
     """Undo writers.escape_markdown: backslash escapes, then HTML entities."""
-    return html.unescape(_ESCAPE.sub(r"\1", text))
+    # Most paragraphs hold neither; html.unescape looks for & itself.
+    return html.unescape(_ESCAPE.sub(r"\1", text) if "\\" in text else text)
 
 
 def split_body(body: str) -> list[tuple[str, str, str]]:
@@ -32,12 +33,17 @@ def split_body(body: str) -> list[tuple[str, str, str]]:
         role = "h" if block.startswith("## ") else "p"
         if role == "h":
             block = block[3:]
-        match = _ATTR.search(block)
+        # Only the last "{: #" can start an anchor that ends the block (an id holds no
+        # "{"), so it is looked for there rather than searched for from the start.
+        at = block.rfind("{: #")
+        match = _ATTR.match(block, at) if at != -1 else None
         anchor = match.group(1) if match else ""
         if match:
-            block = block[:match.start()]
+            block = block[:at].rstrip()
         # Roundup items are "**lead**：text"; the bold markers are markup, not text.
-        text = unescape(_BOLD.sub("", block)).replace("\n", " ").strip()
+        if "**" in block:
+            block = _BOLD.sub("", block)
+        text = unescape(block).replace("\n", " ").strip()
         if text:
             blocks.append((role, anchor, text))
     return blocks
