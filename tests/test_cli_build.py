@@ -146,8 +146,23 @@ def test_source_text_never_becomes_markup_or_front_matter(seeds, tmp_path, capsy
 
 
 def test_same_title_twice_gets_distinct_slugs(seeds, tmp_path, capsys):
+    import hashlib
+
     (seeds / "twin.txt").write_text(GOOD_PAGE, encoding="utf-8")
     status, _, _ = run_build(seeds, tmp_path, capsys)
-    slugs = sorted(a["slug"] for a in corpus_articles(tmp_path))
-    assert status == 0 and len(set(slugs)) == 2
-    assert slugs[1] == slugs[0] + "-2"
+    slugs = {a["seed"]: a["slug"] for a in corpus_articles(tmp_path)}
+    assert status == 0 and len(set(slugs.values())) == 2
+    # good.txt comes first and keeps the slug; the twin is told apart by its seed's name.
+    assert slugs["twin.txt"] == slugs["good.txt"] + "-" + hashlib.sha1(b"twin.txt").hexdigest()[:6]
+    assert sorted(p.stem for p in (tmp_path / "corpus" / "articles").glob("*.md")) == sorted(slugs.values())
+
+
+def test_a_seed_that_loses_an_article_renames_none_of_another_seeds(seeds, tmp_path, capsys):
+    for name in ("twin-1.txt", "twin-2.txt", "twin-3.txt"):
+        (seeds / name).write_text(GOOD_PAGE, encoding="utf-8")
+    assert run_build(seeds, tmp_path, capsys)[0] == 0
+    before = {a["seed"]: a["slug"] for a in corpus_articles(tmp_path)}
+    (seeds / "twin-1.txt").unlink()
+    assert run_build(seeds, tmp_path, capsys)[0] == 0
+    after = {a["seed"]: a["slug"] for a in corpus_articles(tmp_path)}
+    assert after == {seed: slug for seed, slug in before.items() if seed != "twin-1.txt"}

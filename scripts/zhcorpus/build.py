@@ -27,6 +27,7 @@ from .convert import to_simplified
 from .enrich import load_taxonomy
 from .layout import TEXT, page_blocks
 from .ledger import SeedLedger
+from .metadata import unique_slugs
 from .pagework import Page, PageResult, process_page
 from .progress import counted
 from .quotebook import collect as collect_quotes
@@ -258,7 +259,9 @@ def build(seeds: Path, corpus: Path, *, write: bool = True, cache: Path | None =
             continue
         found.extend(zip(page_result.articles, page_result.quotes))
     result.articles = [article for article, _ in found]
-    _make_slugs_unique(result.articles)
+    slugs = unique_slugs([(article.front["seed"], article.front["slug"]) for article in result.articles])
+    for article, slug in zip(result.articles, slugs):
+        article.front["slug"] = slug
 
     with result.stage("quotes"):
         result.quotes, result.registry, quoted = collect_quotes(found, registry)
@@ -293,12 +296,3 @@ def _read_pages(indices: list[int], jobs: int, progress: bool, result: BuildResu
         else:
             pages[index], parts[index] = read  # a stale cached page's part is the same again
     return pages
-
-
-def _make_slugs_unique(articles: list[Article]) -> None:
-    seen: Counter[str] = Counter()
-    for article in sorted(articles, key=lambda a: (a.front["seed"], a.front["slug"])):
-        base = article.front["slug"]
-        seen[base] += 1
-        if seen[base] > 1:
-            article.front["slug"] = f"{base}-{seen[base]}"

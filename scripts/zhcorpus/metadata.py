@@ -7,7 +7,9 @@ override for what the page cannot tell.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
+from collections import defaultdict
 from functools import lru_cache
 from typing import Iterable
 
@@ -131,3 +133,34 @@ def slug_for(date: dt.date | None, source_id: str, title_words: list[str]) -> st
         tail = f"{tail}-{word}" if tail else word
     prefix = date.isoformat() if date else "undated"
     return f"{prefix}-{source_id}-{tail or 'untitled'}"
+
+
+def unique_slugs(articles: list[tuple[str, str]]) -> list[str]:
+    """(seed name, slug) of each article, in page order -> slugs that are all different.
+
+    Articles of one date, outlet and title share a slug. The first, in seed order,
+    keeps it; each other adds a tag of its own seed's name (and a number within that
+    seed). So an edit to one seed renames no article of another, and a citation of
+    it keeps working, where numbering the twins across the corpus (-2, -3...) renamed
+    every later twin when an earlier one came or went. A tag that happens to make
+    another article's slug gets a number until it is free."""
+    order = sorted(range(len(articles)), key=lambda i: articles[i][0])  # stable: page order kept
+    twins: dict[str, list[int]] = defaultdict(list)
+    for i in order:
+        twins[articles[i][1]].append(i)
+    slugs = [slug for _, slug in articles]
+    taken = set(twins)
+    for base in sorted(twins):
+        per_seed: dict[str, int] = defaultdict(int)
+        for i in twins[base][1:]:
+            seed = articles[i][0]
+            per_seed[seed] += 1
+            tag = f"{base}-{hashlib.sha1(seed.encode('utf-8')).hexdigest()[:6]}"
+            number = per_seed[seed]
+            candidate = tag if number == 1 else f"{tag}-{number}"
+            while candidate in taken:
+                number += 1
+                candidate = f"{tag}-{number}"
+            taken.add(candidate)
+            slugs[i] = candidate
+    return slugs
