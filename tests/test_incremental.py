@@ -169,3 +169,17 @@ def test_a_cache_that_cannot_be_written_is_given_up_not_raised(tmp_path):
     cache.store("page.txt", "key", Entry({}, None, []))
     assert cache.folder is None and cache.problem.startswith(f"{folder}: cache not usable")
     assert cache.load("page.txt", "key") is None
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_a_build_leaves_the_cycle_collector_as_it_found_it(generated, tmp_path, enabled):
+    import gc
+
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        build(generated, tmp_path / "corpus", jobs=1)
+        build(tmp_path / "missing", tmp_path / "other", jobs=1)  # no seeds folder: an error, not a raise
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()

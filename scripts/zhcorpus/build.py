@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
+from . import collector
 from .cache import Entry, PageCache, editorial_fingerprint, page_key
 from .columns import Reference
 from .convert import to_simplified
@@ -182,6 +183,7 @@ def _read_index(index: int):
                      _WORK["packed"])
 
 
+@collector.paused()
 def build(seeds: Path, corpus: Path, *, write: bool = True, cache: Path | None = None,
           jobs: int | None = None, progress: bool = False) -> BuildResult:
     result = BuildResult()

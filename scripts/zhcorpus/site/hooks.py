@@ -20,6 +20,7 @@ if _SCRIPTS not in sys.path:
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
+from zhcorpus import collector  # noqa: E402
 from zhcorpus.site import assemble, edition, hantbuild, home, pages, searchindex, settings, sources  # noqa: E402
 from zhcorpus.progress import PageProgress  # noqa: E402
 from zhcorpus.search import fold  # noqa: E402
@@ -64,11 +65,12 @@ def on_config(config):
         config.site_description = edition.text(config.site_description or "", ed) or None
     conf = settings.load(config)
     fold.cache_table_in(conf.cache_dir)
-    articles = load_articles(conf.articles_dir, conf.cache_dir)
+    with collector.paused():
+        articles = load_articles(conf.articles_dir, conf.cache_dir)
+        names = load_names(conf.taxonomy_file, conf.speakers_file, conf.extended_speakers_file)
+        quotes = load_quotes(conf.quotes_file)
     if not articles:
         log.warning(f"zhcorpus: no articles in {conf.articles_dir}; run `zhcorpus build` first")
-    names = load_names(conf.taxonomy_file, conf.speakers_file, conf.extended_speakers_file)
-    quotes = load_quotes(conf.quotes_file)
     catalogue = pages.Catalogue(edition.as_printed(articles, ed), names, quotes, edition=ed)
     _state.update(settings=conf, catalogue=catalogue, articles=articles, edition=ed)
     return config
@@ -175,8 +177,9 @@ def on_post_build(config):
     # serve builds into a new temporary folder each time: no index there to update later.
     keep = _state.get("command") != "serve"
     _progress().start("search index", None)
-    searchindex.build(_state["catalogue"], _state["articles"], _state["edition"], Path(config.site_dir, SEARCH_DIR),
-                      _state["settings"].cache_dir if keep else None, in_place=bool(_state.get("dirty")))
+    with collector.paused():
+        searchindex.build(_state["catalogue"], _state["articles"], _state["edition"], Path(config.site_dir, SEARCH_DIR),
+                          _state["settings"].cache_dir if keep else None, in_place=bool(_state.get("dirty")))
     _progress().close()
     if "hant_child" in _state:
         hantbuild.finish(_state.pop("hant_child"))
