@@ -131,6 +131,10 @@ def test_every_article_has_a_page_with_anchors_and_citation(site):
         html = page.read_text(encoding="utf-8")
         assert 'id="p1"' in html and 'class="zh-plink" href="#p1"' in html
         assert "引用本文" in html and f"zhcorpus/articles/{article.slug}/" in html
+        # The citation to copy: one block of plain text, escaped, nothing highlighted in it.
+        (code,) = re.findall(r'<pre class="highlight"><code class="language-text">([^<]*)</code></pre>', html)
+        assert htmllib.unescape(code).startswith(f"{article.source}：《{article.title}》，{article.date}。http")
+        assert htmllib.unescape(code).endswith(f"zhcorpus/articles/{article.slug}/")
         for family in ("events", "speakers", "themes"):
             for ident in getattr(article, family):
                 assert f'href="../../{family}/{ident}/"' in html
