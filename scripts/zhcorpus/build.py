@@ -9,7 +9,6 @@ from the cache; pages are processed on every core.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import multiprocessing
 import os
@@ -164,14 +163,10 @@ def _parallel(jobs: int, count: int) -> bool:
 def _map(function, indices: list[int], jobs: int, label: str, progress: bool) -> list:
     if not _parallel(jobs, len(indices)):
         return list(counted(map(function, indices), len(indices), label, progress))
-    # Freeze what exists before the fork: otherwise every worker's garbage
-    # collector walks (and so copies) the parent's whole heap.
-    gc.freeze()
-    try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            return list(counted(pool.imap(function, indices, chunksize=8), len(indices), label, progress))
-    finally:
-        gc.unfreeze()
+    # The workers inherit the paused cycle collector (build runs in collector.paused()),
+    # so none walks, and so copies, the whole heap it shares with the parent.
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        return list(counted(pool.imap(function, indices, chunksize=8), len(indices), label, progress))
 
 
 def _write_index(index: int) -> tuple[bool, str]:

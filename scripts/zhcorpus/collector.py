@@ -6,7 +6,7 @@ started by the count of new objects, though, and a full pass walks every object
 still alive: loading thousands of cached pages, articles or index documents, it
 walked the same ones again and again. Measured at 5,000 articles, for the same
 peak memory: a rebuild of the corpus 1.05 -> 0.87 s, a full corpus build 0.2 s
-faster, each edition's dirty site build 1.83 -> 1.67 s.
+faster, each edition's dirty site build 1.83 -> 1.65 s.
 
 MkDocs' own rendering does make cycles (pages, Markdown instances): with the
 collector off for a whole site build, its peak memory went from 0.4 to 1 GB.

@@ -138,12 +138,13 @@ def slug_for(date: dt.date | None, source_id: str, title_words: list[str]) -> st
 def unique_slugs(articles: list[tuple[str, str]]) -> list[str]:
     """(seed name, slug) of each article, in page order -> slugs that are all different.
 
-    Articles of one date, outlet and title share a slug. The first, in seed order,
-    keeps it; each other adds a tag of its own seed's name (and a number within that
-    seed). So an edit to one seed renames no article of another, and a citation of
-    it keeps working, where numbering the twins across the corpus (-2, -3...) renamed
-    every later twin when an earlier one came or went. A tag that happens to make
-    another article's slug gets a number until it is free."""
+    Articles of one date, outlet and title (twins) share a slug. The first, in seed
+    order, keeps it; each other adds a tag of its own seed's name, and the k-th twin
+    in its seed (counting one that kept the slug) adds k too, from 2. So when a seed
+    changes, the only article of another seed that can be renamed is the twin that
+    comes first once a first twin has come or gone, and a URL is never handed to
+    another article. Numbering twins across the corpus (-2, -3...) had renamed every
+    later twin. A slug that is already some article's gets the next number."""
     order = sorted(range(len(articles)), key=lambda i: articles[i][0])  # stable: page order kept
     twins: dict[str, list[int]] = defaultdict(list)
     for i in order:
@@ -151,12 +152,14 @@ def unique_slugs(articles: list[tuple[str, str]]) -> list[str]:
     slugs = [slug for _, slug in articles]
     taken = set(twins)
     for base in sorted(twins):
-        per_seed: dict[str, int] = defaultdict(int)
-        for i in twins[base][1:]:
+        in_seed: dict[str, int] = defaultdict(int)
+        for n, i in enumerate(twins[base]):
             seed = articles[i][0]
-            per_seed[seed] += 1
+            in_seed[seed] += 1
+            if n == 0:
+                continue
             tag = f"{base}-{hashlib.sha1(seed.encode('utf-8')).hexdigest()[:6]}"
-            number = per_seed[seed]
+            number = in_seed[seed]
             candidate = tag if number == 1 else f"{tag}-{number}"
             while candidate in taken:
                 number += 1

@@ -68,8 +68,8 @@ def _str_or_none(value) -> str | None:
 def split_front_matter(text: str) -> tuple[str, str] | None:
     """``---`` line, YAML, ``---`` line, body -> (YAML, body); None without front-matter.
 
-    The YAML ends before the first line that is ``---`` (blanks may follow the
-    dashes; lines may end in CRLF). Found with str.find: a regex with a lazy group
+    The YAML, one line at least (it may be empty), ends before the first line that
+    is ``---`` (blanks may follow the dashes; lines may end in CRLF). Found with str.find: a regex with a lazy group
     for the YAML tried every character of it, a tenth of a second in each
     edition's build at 5,000 articles."""
     opening = _OPENING.match(text)
