@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -99,12 +100,17 @@ def enrich(title: str, text: str, taxonomy: Taxonomy, registry: Registry,
         getattr(result, kind).extend(sorted(found))
         result.matched[kind] = {key: found[key] for key in sorted(found)}
     spoke: dict[str, list[str]] = {}
-    for speaker in registry.speakers:
-        # Longest first, then by name: the name recorded must not depend on set order.
-        for name in sorted({speaker.zh_hans, *speaker.aliases}, key=lambda n: (-len(n), n)):
-            if name == speech_speaker or name in haystack and re.search(re.escape(name) + rf"[^，。“”]{{0,12}}?(?:{_SPEECH_VERBS})", haystack):
-                spoke.setdefault(speaker.id, []).append(name)
+    for speaker_id, names in registry.names_longest_first:
+        for name in names:
+            if name == speech_speaker or name in haystack and _speaking(name).search(haystack):
+                spoke.setdefault(speaker_id, []).append(name)
                 break
     result.speakers = sorted(spoke)
     result.matched["speakers"] = {key: spoke[key] for key in sorted(spoke)}
     return result
+
+
+@lru_cache(maxsize=4096)
+def _speaking(name: str) -> re.Pattern[str]:
+    """``name`` followed, within the clause, by a speech verb."""
+    return re.compile(re.escape(name) + rf"[^，。“”]{{0,12}}?(?:{_SPEECH_VERBS})")

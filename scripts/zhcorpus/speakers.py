@@ -60,6 +60,14 @@ class Registry:
         return speaker is not None and speaker.kind == "person"
 
     @cached_property
+    def names_longest_first(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """Per speaker, in registry order: its id and its names (zh_hans and aliases),
+        longest first, then by name, so that which name is recorded for a speaker does
+        not depend on set order. Derived once: enrichment asks for it per article."""
+        return tuple((s.id, tuple(sorted({s.zh_hans, *s.aliases}, key=lambda n: (-len(n), n))))
+                     for s in self.speakers)
+
+    @cached_property
     def alias_pattern(self) -> re.Pattern[str] | None:
         """Longest alias first, so 哈萨克斯坦总统托卡耶夫 wins over 托卡耶夫."""
         aliases = sorted(self.alias_index, key=len, reverse=True)
