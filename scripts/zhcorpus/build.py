@@ -25,6 +25,7 @@ from .cache import Entry, PageCache, editorial_fingerprint, page_key
 from .columns import Reference
 from .convert import to_simplified
 from .enrich import load_taxonomy
+from .files import tables_kept_in
 from .layout import TEXT, page_blocks
 from .ledger import SeedLedger
 from .metadata import unique_slugs
@@ -181,6 +182,13 @@ def _read_index(index: int):
 @collector.paused()
 def build(seeds: Path, corpus: Path, *, write: bool = True, cache: Path | None = None,
           jobs: int | None = None, progress: bool = False) -> BuildResult:
+    # The cache folder also keeps tables made from OpenCC's and jieba's data (convert, segmenter).
+    with tables_kept_in(cache):
+        return _build(seeds, corpus, write=write, cache=cache, jobs=jobs, progress=progress)
+
+
+def _build(seeds: Path, corpus: Path, *, write: bool, cache: Path | None, jobs: int | None,
+           progress: bool) -> BuildResult:
     result = BuildResult()
     jobs = jobs or os.cpu_count() or 1
     try:

@@ -8,12 +8,15 @@ printed next to the Simplified one.
 
 from __future__ import annotations
 
+import hashlib
+import inspect
 import re
 from functools import lru_cache
 from typing import Iterable
 
 import opencc
 
+from .files import kept_table
 from .readers import HAN
 
 
@@ -36,15 +39,23 @@ def _script_only_patterns() -> tuple[re.Pattern, re.Pattern]:
     hk2s changes the Traditional-only ones, s2hk the Simplified-only ones. Judged once
     per character (newlines keep OpenCC from reading phrases across them) rather than
     per article, because s2hk over every article cost more than the rest of script
-    handling together; a class scans in C and makes a string only per match."""
-    chars = [c for c in map(chr, range(0x3400, 0xA000)) if HAN.match(c)]  # the Basic Multilingual Plane
+    handling together; a class scans in C and makes a string only per match. Judging
+    them takes 0.1 s, in every process that builds a page: kept between builds."""
+    key = hashlib.sha1(f"{opencc_version()} {HAN.pattern} {inspect.getsource(_script_only_chars)}".encode())
+    traditional, simplified = kept_table("script-only-chars", key.hexdigest()[:16], _script_only_chars)
+    return re.compile(f"[{traditional}]"), re.compile(f"[{simplified}]")
+
+
+def _script_only_chars() -> tuple[str, str]:
+    """(Traditional-only, Simplified-only) characters of the Basic Multilingual Plane."""
+    chars = [c for c in map(chr, range(0x3400, 0xA000)) if HAN.match(c)]
     joined = "\n".join(chars)
     to_simple = _converter("hk2s").convert(joined).split("\n")
     to_hk = _converter("s2hk").convert(joined).split("\n")
     assert len(to_simple) == len(to_hk) == len(chars), "OpenCC changed the line count"
     traditional = "".join(c for c, s in zip(chars, to_simple) if s != c)
     simplified = "".join(c for c, t in zip(chars, to_hk) if t != c)
-    return re.compile(f"[{traditional}]"), re.compile(f"[{simplified}]")
+    return traditional, simplified
 
 
 # OpenCC leaves 著 alone because 著 is also a Simplified character (著名, 显著).

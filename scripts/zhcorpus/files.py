@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import marshal
 import os
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Iterator, TypeVar
+
+T = TypeVar("T")
 
 
 def write_if_changed(path: Path, content: str | bytes) -> bool:
@@ -96,3 +99,29 @@ class KeptMemo:
     def save(self) -> None:
         if self._now.keys() != self._old.keys():
             keep(self.path, self._now, self._newest)
+
+
+_TABLES: list[Path] = []  # set by tables_kept_in()
+
+
+@contextmanager
+def tables_kept_in(folder: Path | None) -> Iterator[None]:
+    """Where ``kept_table`` keeps what it makes, inside (None: nowhere, made anew)."""
+    before = _TABLES[:]
+    _TABLES[:] = [Path(folder)] if folder is not None else []
+    try:
+        yield
+    finally:
+        _TABLES[:] = before
+
+
+def kept_table(name: str, key: str, make: Callable[[], T]) -> T:
+    """``make()``, plain data that depends on nothing but ``key`` (library versions, the
+    code that makes it): read back from the folder of tables_kept_in when it is there,
+    made and kept there when not. Like every kept file, never an error."""
+    path = _TABLES[0] / f"{name}-{key}.marshal" if _TABLES else None
+    value = read_kept(path)
+    if value is None:
+        value = make()
+        keep(path, value)
+    return value
