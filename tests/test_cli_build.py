@@ -93,6 +93,21 @@ def test_broken_sidecar_is_one_line(seeds, tmp_path, capsys, sidecar):
     assert len(err.strip().splitlines()) == 1
 
 
+@pytest.mark.parametrize("name, data, problem", [
+    ("taxonomy.yml", "话题".encode("gb18030"), "not UTF-8 (byte 0)"),
+    ("taxonomy.yml", b"topic: [", "not a valid taxonomy"),
+    ("speakers.yml", b"speakers:\n  - id: \xff", "not UTF-8 (byte 18)"),
+    ("speakers.yml", b"speakers: [", "not valid YAML"),
+    ("speakers.yml", b"speakers: [{id: X}]", "not a valid speaker registry"),
+])
+def test_a_broken_editorial_file_is_one_line(seeds, tmp_path, capsys, name, data, problem):
+    (seeds / name).write_bytes(data)
+    status, _, err = run_build(seeds, tmp_path, capsys)
+    assert status == 1 and "Traceback" not in err
+    (line,) = err.strip().splitlines()
+    assert line.startswith(f"error: {seeds / name}: {problem}")
+
+
 def test_unreadable_sidecar_is_one_line_and_fails_alone(seeds, tmp_path, capsys):
     """A sidecar that cannot be read (here a folder of that name) names the file;
     the other seeds still build."""

@@ -68,6 +68,38 @@ def test_editing_the_taxonomy_invalidates_every_page(root, tmp_path):
     assert build(seeds, tmp_path / "corpus", cache=cache).cached_pages == 0
 
 
+@pytest.mark.parametrize("name", ["taxonomy.yml", "speakers.yml"])
+def test_an_editorial_file_saved_during_a_build_keys_no_entry_with_its_old_text(root, tmp_path, monkeypatch, name):
+    """Parsed from one read and the cache keyed by another, a file saved in between stored
+    pages made with the old text under the new text's key: every later build reused them."""
+    from pathlib import Path
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(root / "seeds", seeds)
+    edited = seeds / name
+    original = edited.read_bytes()
+    reads = []
+
+    def saved_after_the_first_read(read):
+        def reading(self, *args, **kwargs):
+            data = read(self, *args, **kwargs)
+            if self == edited:
+                reads.append(data)
+                if len(reads) == 1:  # someone saves the file just after the build has read it
+                    edited.write_bytes(original.replace(b"\n", b"\n# saved meanwhile\n", 1))
+            return data
+        return reading
+
+    for method in ("read_bytes", "read_text"):
+        monkeypatch.setattr(Path, method, saved_after_the_first_read(getattr(Path, method)))
+    cache = tmp_path / "cache"
+    build(seeds, tmp_path / "corpus", cache=cache, jobs=1)
+    monkeypatch.undo()
+    assert len(reads) == 1  # read once: parsed and keyed from the same bytes
+    # The next build sees the saved text for the first time: nothing it made is reused.
+    assert build(seeds, tmp_path / "corpus", cache=cache, jobs=1).cached_pages == 0
+
+
 def test_a_corrupt_cache_entry_is_a_miss(root, tmp_path):
     cache = tmp_path / "cache"
     build(root / "seeds", tmp_path / "corpus", cache=cache)

@@ -146,15 +146,27 @@ def _still_true(lookups: dict[str, bool], reference: Reference, before: str | No
     return True
 
 
-def _load_speakers(path: Path) -> Registry:
-    if not path.exists():
+def _load_speakers(path: Path, data: bytes | None) -> Registry:
+    if data is None:  # no registry: nobody is known by name yet
         return registry_from_data({"speakers": []})
     try:
-        return load_registry(path)
+        return load_registry(path, data)
+    except UnicodeDecodeError as err:
+        raise SeedError(path, f"not UTF-8 (byte {err.start})") from None
     except (ValueError, KeyError, TypeError) as err:
         raise SeedError(path, f"not a valid speaker registry: {err}") from None
     except Exception as err:  # yaml.YAMLError and friends: still one line for the user
         raise SeedError(path, f"not valid YAML: {str(err).splitlines()[0]}") from None
+
+
+def _optional_bytes(path: Path) -> bytes | None:
+    """An editorial file's bytes, None if there is none (the caller says what that means)."""
+    try:
+        return input_bytes(path)
+    except SeedError:
+        if path.exists():
+            raise
+        return None
 
 
 def _parallel(jobs: int, count: int) -> bool:
@@ -192,12 +204,13 @@ def _build(seeds: Path, corpus: Path, *, write: bool, cache: Path | None, jobs: 
     result = BuildResult()
     jobs = jobs or os.cpu_count() or 1
     try:
-        taxonomy = load_taxonomy(seeds / "taxonomy.yml")
-        registry = _load_speakers(seeds / "speakers.yml")
+        # Each read once: parsed, and keying the cache, from the same bytes.
+        editorial = [_optional_bytes(seeds / name) for name in ("taxonomy.yml", "speakers.yml")]
+        taxonomy = load_taxonomy(seeds / "taxonomy.yml", editorial[0])
+        registry = _load_speakers(seeds / "speakers.yml", editorial[1])
     except SeedError as error:
         result.errors.append(str(error))
         return result
-    editorial = editorial_fingerprint(seeds / "taxonomy.yml", seeds / "speakers.yml")
 
     # One cache folder per seeds folder: entries are named by seed file.
     page_cache = PageCache(cache / hashlib.sha1(str(seeds.resolve()).encode()).hexdigest()[:12] if cache else None)
@@ -215,7 +228,8 @@ def _build(seeds: Path, corpus: Path, *, write: bool, cache: Path | None, jobs: 
         _WORK.clear()
         _WORK.update(paths=paths, seed_bytes=[data for data, _ in inputs],
                      sidecar_bytes=[sidecar for _, sidecar in inputs])
-        keys = [page_key(hashlib.sha256(data).hexdigest(), sidecar, editorial)
+        fingerprint = editorial_fingerprint(*editorial)
+        keys = [page_key(hashlib.sha256(data).hexdigest(), sidecar, fingerprint)
                 for data, sidecar in zip(_WORK["seed_bytes"], _WORK["sidecar_bytes"])]
         entries = [page_cache.load(path.name, key) for path, key in zip(paths, keys)]
         parts = {i: entry.reference for i, entry in enumerate(entries) if entry is not None}

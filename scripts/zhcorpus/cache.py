@@ -47,10 +47,12 @@ def page_key(seed_sha256: str, sidecar_bytes: bytes, editorial: str) -> str:
     return digest.hexdigest()
 
 
-def editorial_fingerprint(*paths: Path) -> str:
+def editorial_fingerprint(*contents: bytes | None) -> str:
+    """The editorial files' bytes (None: absent), as read for the build, not read again:
+    a file saved between two reads would key entries made with its old text."""
     digest = hashlib.sha256()
-    for path in paths:
-        digest.update(path.read_bytes() if path.exists() else b"<absent>")
+    for data in contents:
+        digest.update(b"<absent>" if data is None else hashlib.sha256(data).digest())
     return digest.hexdigest()
 
 

@@ -56,9 +56,11 @@ class Enrichment:
     matched: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
 
-def load_taxonomy(path: Path) -> Taxonomy:
+def load_taxonomy(path: Path, data: bytes | None = None) -> Taxonomy:
+    """``data``: the file's bytes, when the caller has read them (build reads each input once)."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = path.read_bytes() if data is None else data
+        data = yaml.safe_load(raw.decode("utf-8"))
         return Taxonomy(
             topic=tuple(data.get("topic", {}).get("match", ())),
             outlets=_terms(data.get("outlets", {})),
@@ -67,6 +69,10 @@ def load_taxonomy(path: Path) -> Taxonomy:
         )
     except FileNotFoundError:
         raise SeedError(path, "taxonomy file not found") from None
+    except OSError as err:
+        raise SeedError(path, f"cannot be read ({err.strerror or err})") from None
+    except UnicodeDecodeError as err:
+        raise SeedError(path, f"not UTF-8 (byte {err.start})") from None
     except (yaml.YAMLError, AttributeError, TypeError, KeyError) as err:
         raise SeedError(path, f"not a valid taxonomy ({type(err).__name__}: {str(err).splitlines()[0]})") from None
 

@@ -117,8 +117,10 @@ def registry_from_data(data: dict) -> Registry:
     return Registry(speakers)
 
 
-def load_registry(path: Path | str) -> Registry:
-    return registry_from_data(yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {})
+def load_registry(path: Path | str, data: bytes | None = None) -> Registry:
+    """``data``: the file's bytes, when the caller has read them (build reads each input once)."""
+    raw = Path(path).read_bytes() if data is None else data
+    return registry_from_data(yaml.safe_load(raw.decode("utf-8")) or {})
 
 
 def registry_to_data(registry: Registry) -> dict:
