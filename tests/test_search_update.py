@@ -179,6 +179,25 @@ def test_an_update_cut_short_leaves_no_state_to_continue_from(tmp_path, monkeypa
         update_index(docs, out, state_file, slack=1.0)
 
 
+def test_a_full_rebuild_cut_short_leaves_no_state_to_continue_from(tmp_path, monkeypatch):
+    """The earlier index's state and manifest both survived a full rebuild in place that
+    died before its manifest, and still agreed: the next update, applied to the new
+    files with the old ids, broke searches for good (IndexError, missing results)."""
+    from zhcorpus.search import index
+
+    out, state_file = tmp_path / "site", tmp_path / "state"
+    build_index(corpus(range(20)), out, state_file=state_file)
+
+    def fail(*args, **kwargs):
+        raise OSError("killed")
+    monkeypatch.setattr(index, "chunk_blob", fail)  # shards rewritten, chunks not, no manifest
+    with pytest.raises(OSError):
+        build_index(corpus(range(5, 30)), out, state_file=state_file)
+    monkeypatch.undo()
+    with pytest.raises(Declined, match="no saved state"):
+        update_index(corpus(range(20)), out, state_file, slack=1.0)
+
+
 def test_an_update_with_nothing_to_change_keeps_the_version(tmp_path):
     out, state_file = tmp_path / "site", tmp_path / "state"
     docs = corpus(range(10))

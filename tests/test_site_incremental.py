@@ -120,3 +120,41 @@ def test_a_mirrored_page_changed_behind_our_back_is_written_again(tmp_path):
     materialize(pages, tmp_path / "mirror", config, dirty=True)
     assert (tmp_path / "mirror" / "articles" / "a.md").read_text(encoding="utf-8") == "# 甲\n"
     assert (tmp_path / "mirror" / "index.md").stat().st_mtime_ns == mtime  # unchanged: not rewritten
+
+
+def _mirrors(site: Path) -> list[Path]:
+    """The mirror folders of both editions (buildrun puts them beside the site)."""
+    return [p for p in (site.parent / f".{site.name}-sources").iterdir() if p.is_dir()]
+
+
+def test_a_dirty_build_after_one_cut_short_starts_clean(tmp_path):
+    """Cut short, a build may leave a page half written yet newer than its Markdown, which
+    MkDocs' --dirty would then never render again, and a search index half rebuilt."""
+    corpus, inputs = _copied_fixture_corpus(tmp_path)
+    site = tmp_path / "site"
+    assert build_site(site, **inputs).returncode == 0
+    torn = site / "articles" / EDITED / "index.html"
+    torn.write_bytes(torn.read_bytes()[:500])  # as if the build had died writing it
+    (site / "search" / "manifest.json").unlink()
+    for mirror in _mirrors(site):
+        (mirror / ".building").write_bytes(b"")  # what a build leaves until it finishes
+    dirty = build_site(site, **inputs, strict=False, dirty=True)
+    assert dirty.returncode == 0, dirty.log
+    assert "built from scratch: the last build into this site folder was cut short" in dirty.log
+    clean = build_site(tmp_path / "clean", **inputs)
+    assert _outside_search(_tree(site)) == _outside_search(_tree(tmp_path / "clean"))
+    assert all(not (mirror / ".building").exists() for mirror in _mirrors(site))
+
+
+def test_a_dirty_build_without_its_mirror_removes_what_the_corpus_no_longer_makes(tmp_path):
+    corpus, inputs = _copied_fixture_corpus(tmp_path)
+    site = tmp_path / "site"
+    assert build_site(site, **inputs).returncode == 0
+    shutil.rmtree(site.parent / f".{site.name}-sources")  # e.g. rm -rf build/
+    (corpus / "articles" / f"{REMOVED}.md").unlink()
+    dirty = build_site(site, **inputs, strict=False, dirty=True)
+    assert dirty.returncode == 0, dirty.log
+    assert "no record of what the last build made" in dirty.log
+    assert not (site / "articles" / REMOVED).exists() and not (site / "zh-Hant" / "articles" / REMOVED).exists()
+    assert build_site(tmp_path / "clean", **inputs).returncode == 0
+    assert _outside_search(_tree(site)) == _outside_search(_tree(tmp_path / "clean"))

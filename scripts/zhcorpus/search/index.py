@@ -180,6 +180,11 @@ def build_index(documents: list[dict], out_dir: Path, aliases: dict[str, list[st
     by_shard: dict[int, list] = defaultdict(list)
     for gram in sorted(records):
         by_shard[codec.fnv1a(gram) % shards].append(records[gram])
+    # Files change from here on: a state kept from an earlier index must not outlive a
+    # rebuild cut short, or the next update would apply its ids to this index's files
+    # (the old manifest, written last, would still vouch for it).
+    if state_file is not None:
+        state_file.unlink(missing_ok=True)
     for old in ("shards", "chunks"):
         shutil.rmtree(out_dir / old, ignore_errors=True)
     digest = hashlib.sha256()

@@ -19,6 +19,7 @@ if _SCRIPTS not in sys.path:
 
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
+from mkdocs.utils import clean_directory  # noqa: E402
 
 from zhcorpus import collector  # noqa: E402
 from zhcorpus.site import assemble, edition, hantbuild, home, pages, searchindex, settings, sources  # noqa: E402
@@ -53,6 +54,15 @@ def on_startup(command, dirty):
 @event_priority(100)
 def on_config(config):
     ed = edition.of(config)
+    conf = settings.load(config)
+    if _state.get("command") != "serve":  # serve renders into a new folder each time
+        mirror = sources.folder_for(conf.sources_dir, config.site_dir)
+        doubt = sources.doubt(mirror) if _state.get("dirty") else None
+        if doubt:
+            log.info(f"zhcorpus: {config.site_dir} built from scratch: {doubt}")
+            clean_directory(config.site_dir)
+        sources.mark_building(mirror)  # until on_post_build has finished
+        _state["mirror"] = mirror
     if _state.get("dirty") and hantbuild.wanted(config, _state.get("command")):
         # A dirty build keeps the site folder: the other edition can start now.
         _state["hant_child"] = hantbuild.start(config, dirty=True)
@@ -63,7 +73,6 @@ def on_config(config):
             config.site_url = config.site_url.rstrip("/") + f"/{edition.HANT_DIR}/"
         config.site_name = edition.text(config.site_name, ed)
         config.site_description = edition.text(config.site_description or "", ed) or None
-    conf = settings.load(config)
     fold.cache_table_in(conf.cache_dir)
     with collector.paused():
         articles = load_articles(conf.articles_dir, conf.cache_dir)
@@ -102,8 +111,7 @@ def on_files(files, config):
         # serve builds into a new temporary folder each time: nothing to be dirty against.
         made = [File.generated(config, src_uri, content=markdown) for src_uri, markdown in generated.items()]
     else:
-        folder = sources.folder_for(_state["settings"].sources_dir, config.site_dir)
-        made = sources.materialize(generated, folder, config, bool(_state.get("dirty")))
+        made = sources.materialize(generated, _state["mirror"], config, bool(_state.get("dirty")))
     by_uri = {file.src_uri: file for file in made}
     # The home page keeps its place (first in the sitemap); generated pages follow.
     return Files([by_uri.pop(f.src_uri, f) for f in files] + list(by_uri.values()))
@@ -183,6 +191,8 @@ def on_post_build(config):
     _progress().close()
     if "hant_child" in _state:
         hantbuild.finish(_state.pop("hant_child"))
+    if "mirror" in _state:
+        sources.mark_built(_state["mirror"])
 
 
 def on_build_error(error):

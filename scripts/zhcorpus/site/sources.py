@@ -8,6 +8,9 @@ skipped. After one seed changes, that is its articles and the index, quote and
 speaker pages that list them. Pages the corpus no longer makes leave the
 mirror and, in a dirty build, the site folder.
 
+A dirty build first asks whether the site folder is what the last build left
+(``doubt``): after a build cut short, or with the mirror gone, it starts clean.
+
 What a page shows must therefore depend on its Markdown alone; the home page,
 which the corpus fills in, is generated like the rest (see hooks.on_files).
 Theme, config and code changes need a full build (plain ``mkdocs build``).
@@ -27,6 +30,31 @@ LISTING = ".generated.json"  # what the previous build generated
 # MkDocs warns on every dirty build that it may be inaccurate; with the pages
 # mirrored it is not, so that one warning is not ours to repeat or count.
 MKDOCS_DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+BUILDING = ".building"  # in the mirror while a build into its site folder runs
+
+
+def doubt(folder: Path) -> str | None:
+    """Why a dirty build may not trust the site folder of this mirror, or None.
+
+    A dirty build renders only pages whose Markdown is newer than their HTML, and
+    removes only pages the listing says the last build made. After a build cut short,
+    a page may be half written yet newer than its Markdown, and the search index half
+    rebuilt; without the listing, pages the corpus no longer makes would stay."""
+    if (folder / BUILDING).exists():
+        return "the last build into this site folder was cut short"
+    if not (folder / LISTING).is_file():
+        return "no record of what the last build made"
+    return None
+
+
+def mark_building(folder: Path) -> None:
+    write_atomically(folder / BUILDING, b"")
+
+
+def mark_built(folder: Path) -> None:
+    (folder / BUILDING).unlink(missing_ok=True)
 
 
 def folder_for(sources_dir: Path, site_dir: str) -> Path:
