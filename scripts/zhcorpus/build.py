@@ -161,12 +161,7 @@ def _load_speakers(path: Path, data: bytes | None) -> Registry:
 
 def _optional_bytes(path: Path) -> bytes | None:
     """An editorial file's bytes, None if there is none (the caller says what that means)."""
-    try:
-        return input_bytes(path)
-    except SeedError:
-        if path.exists():
-            raise
-        return None
+    return input_bytes(path) if path.exists() else None
 
 
 def _parallel(jobs: int, count: int) -> bool:

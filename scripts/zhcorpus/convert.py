@@ -8,15 +8,13 @@ printed next to the Simplified one.
 
 from __future__ import annotations
 
-import hashlib
-import inspect
 import re
 from functools import lru_cache
 from typing import Iterable
 
 import opencc
 
-from .files import kept_table
+from .files import kept_table, table_key
 from .readers import HAN
 
 
@@ -41,8 +39,8 @@ def _script_only_patterns() -> tuple[re.Pattern, re.Pattern]:
     per article, because s2hk over every article cost more than the rest of script
     handling together; a class scans in C and makes a string only per match. Judging
     them takes 0.1 s, in every process that builds a page: kept between builds."""
-    key = hashlib.sha1(f"{opencc_version()} {HAN.pattern} {inspect.getsource(_script_only_chars)}".encode())
-    traditional, simplified = kept_table("script-only-chars", key.hexdigest()[:16], _script_only_chars)
+    key = table_key(opencc_version(), HAN.pattern, _script_only_chars)
+    traditional, simplified = kept_table("script-only-chars", key, _script_only_chars)
     return re.compile(f"[{traditional}]"), re.compile(f"[{simplified}]")
 
 

@@ -59,13 +59,12 @@ class Enrichment:
 def load_taxonomy(path: Path, data: bytes | None = None) -> Taxonomy:
     """``data``: the file's bytes, when the caller has read them (build reads each input once)."""
     try:
-        raw = path.read_bytes() if data is None else data
-        data = yaml.safe_load(raw.decode("utf-8"))
+        tree = yaml.safe_load((path.read_bytes() if data is None else data).decode("utf-8"))
         return Taxonomy(
-            topic=tuple(data.get("topic", {}).get("match", ())),
-            outlets=_terms(data.get("outlets", {})),
-            events=_terms(data.get("events", {})),
-            themes=_terms(data.get("themes", {})),
+            topic=tuple(tree.get("topic", {}).get("match", ())),
+            outlets=_terms(tree.get("outlets", {})),
+            events=_terms(tree.get("events", {})),
+            themes=_terms(tree.get("themes", {})),
         )
     except FileNotFoundError:
         raise SeedError(path, "taxonomy file not found") from None

@@ -9,6 +9,8 @@ that cannot be read or written only costs the time it was meant to save.
 
 from __future__ import annotations
 
+import hashlib
+import inspect
 import marshal
 import os
 from contextlib import contextmanager
@@ -113,6 +115,14 @@ def tables_kept_in(folder: Path | None) -> Iterator[None]:
         yield
     finally:
         _TABLES[:] = before
+
+
+def table_key(*depends_on: object) -> str:
+    """A kept table's key: what it depends on, each library version or constant as
+    text and each function that makes it by its source, so an upgrade or an edit
+    names a new table."""
+    text = "\n".join(inspect.getsource(part) if callable(part) else str(part) for part in depends_on)
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
 
 def kept_table(name: str, key: str, make: Callable[[], T]) -> T:

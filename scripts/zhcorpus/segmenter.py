@@ -8,10 +8,8 @@ depend on what other code did to jieba.
 
 from __future__ import annotations
 
-import hashlib
 import importlib.metadata
 import importlib.util
-import inspect
 import logging
 import os
 import re
@@ -20,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-from .files import kept_table
+from .files import kept_table, table_key
 
 
 def _backend() -> str:
@@ -104,9 +102,8 @@ _CANDIDATE_LINE = re.compile(rf"^([^ \n]{{2,}}) 0*([1-9][0-9]{{{len(str(COMMON_W
 def common_words() -> frozenset[str]:
     """jieba's words of COMMON_WORD_FREQUENCY or more: read from its word list in 0.08 s
     in every process that builds a page, so kept between builds."""
-    code = inspect.getsource(_read_common_words)
-    key = hashlib.sha1(f"{jieba_version()} {COMMON_WORD_FREQUENCY} {_CANDIDATE_LINE.pattern} {code}".encode())
-    return kept_table("common-words", key.hexdigest()[:16], _read_common_words)
+    key = table_key(jieba_version(), COMMON_WORD_FREQUENCY, _CANDIDATE_LINE.pattern, _read_common_words)
+    return kept_table("common-words", key, _read_common_words)
 
 
 def _read_common_words() -> frozenset[str]:

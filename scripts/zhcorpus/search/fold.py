@@ -11,7 +11,6 @@ it costs a little precision and no recall; the benchmark reports the cost.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 from collections import Counter
 from functools import lru_cache
@@ -19,6 +18,7 @@ from pathlib import Path
 
 import opencc
 
+from .. import files
 from ..convert import opencc_version
 from ..files import write_atomically
 from ..segmenter import jieba_dictionary_path, jieba_version
@@ -56,11 +56,8 @@ def cache_table_in(folder: Path) -> None:
 @lru_cache(maxsize=1)
 def table_key() -> str:
     """What the fold table depends on: the OpenCC and jieba versions and the code that makes it."""
-    import inspect
-
-    key = "\n".join([opencc_version(), jieba_version(), repr((_CONFIGS, _RANGES)),
-                     *(inspect.getsource(f) for f in (_make_han_table, _jieba_words, _find))])
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+    return files.table_key(opencc_version(), jieba_version(), repr((_CONFIGS, _RANGES)),
+                           _make_han_table, _jieba_words, _find)
 
 
 def _table_file() -> Path | None:
