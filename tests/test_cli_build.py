@@ -85,17 +85,18 @@ def test_progress_bar_counts_pages_with_rate(seeds, tmp_path, capsys, flag, show
         assert (f"{label}:" in err and "/1 " in err and "page/s" in err) is shown, err
 
 
-@pytest.mark.parametrize("sidecar", ["source: [unclosed\n".encode("utf-8"), "source: 新华社\n".encode("gbk")])
-def test_broken_sidecar_is_one_line(seeds, tmp_path, capsys, sidecar):
+@pytest.mark.parametrize("sidecar, problem", [("source: [unclosed\n".encode("utf-8"), "not valid YAML"),
+                                              ("source: 新华社\n".encode("gbk"), "not UTF-8 (byte 8)")])
+def test_broken_sidecar_is_one_line(seeds, tmp_path, capsys, sidecar, problem):
     (seeds / "good.yml").write_bytes(sidecar)
     status, _, err = run_build(seeds, tmp_path, capsys)
-    assert status == 1 and err.startswith("error: ") and "good.yml: not valid YAML" in err
+    assert status == 1 and err.startswith("error: ") and f"good.yml: {problem}" in err
     assert len(err.strip().splitlines()) == 1
 
 
 @pytest.mark.parametrize("name, data, problem", [
     ("taxonomy.yml", "话题".encode("gb18030"), "not UTF-8 (byte 0)"),
-    ("taxonomy.yml", b"topic: [", "not a valid taxonomy"),
+    ("taxonomy.yml", b"topic: [", "not valid YAML"),
     ("speakers.yml", b"speakers:\n  - id: \xff", "not UTF-8 (byte 18)"),
     ("speakers.yml", b"speakers: [", "not valid YAML"),
     ("speakers.yml", b"speakers: [{id: X}]", "not a valid speaker registry"),

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from zhcorpus.readers import SeedError
 from zhcorpus.speakers import (
     ascii_id,
     extend,
@@ -95,7 +96,7 @@ def test_mentions_prefer_the_longest_printed_form(registry):
     ({"speakers": [{"id": "z", "zh_hans": "张三", "kind": "robot"}]}, "kind"),
 ])
 def test_bad_registries_are_rejected(data, message):
-    with pytest.raises(ValueError, match=message):
+    with pytest.raises(SeedError, match=message):
         registry_from_data(data)
 
 

@@ -8,14 +8,16 @@ kept alongside for Traditional sources.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass
 
 from .convert import detect_script, to_simplified
 from .enrich import Taxonomy, enrich
-from .metadata import article_date, article_kind, byline_names, slug_for
+from .metadata import article_date, article_kind, ascii_pinyin, byline_names, slug_for
 from .readers import Seed
+from .schema import ID
 from .segment import Draft
 from .segmenter import Segmenter
 from .sidecars import Sidecar
@@ -55,7 +57,8 @@ def make_article(page: PageContext, draft: Draft, taxonomy: Taxonomy, speakers: 
     if note and note.title:
         title, title_basis = note.title, "sidecar"
     date, date_basis = article_date(draft, note, page.sidecar, page.page_dates, page.year)
-    source_id = page.sidecar.source or _outlet_from_text(page, taxonomy)
+    named = page.sidecar.source
+    source_id = outlet_id(named, taxonomy) if named else _outlet_from_text(page, taxonomy)
     outlet = taxonomy.outlets.get(source_id)
     body = _paragraphs(draft, convert)
     body_text = "\n".join(p.text for p in body)
@@ -66,7 +69,7 @@ def make_article(page: PageContext, draft: Draft, taxonomy: Taxonomy, speakers: 
         "title": title,
         "subtitle": convert(draft.subtitle) or None,
         "slug": slug_for(date, source_id, segmenter.cut(title)),
-        "source": outlet.zh_hans if outlet else source_id,
+        "source": outlet.zh_hans if outlet else (named if named and not ID.fullmatch(named) else source_id),
         "source_id": source_id,
         "seed": page.seed.name,
         "seed_sha256": page.seed.sha256,
@@ -130,3 +133,19 @@ def _outlet_from_text(page: PageContext, taxonomy: Taxonomy) -> str:
     counts = {oid: sum(simplified.count(m) for m in outlet.match) for oid, outlet in taxonomy.outlets.items()}
     best = max(sorted(counts), key=lambda oid: counts[oid]) if counts else "unknown"
     return best if counts.get(best) else "unknown"
+
+
+def outlet_id(name: str, taxonomy: Taxonomy) -> str:
+    """The id of the outlet a sidecar names (its ``source``), which goes into every
+    slug of the page: the taxonomy's id for an id or name it knows (xinhua, 新华社);
+    an id it does not know, as given; an unknown name in pinyin (人民日报 ->
+    renminribao). Always ASCII [a-z0-9-], whatever the name: the schema lets through
+    nothing else, and a name pinyin cannot spell still gets an id of its own."""
+    known = taxonomy.outlet_id(name)
+    if known is not None:
+        return known
+    if ID.fullmatch(name):
+        return name
+    spelled = ascii_pinyin(name)[:64]
+    return spelled if ID.fullmatch(spelled) else "outlet-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+

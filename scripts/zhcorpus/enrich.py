@@ -13,9 +13,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from .readers import SeedError
+from .schema import ID, ID_RULE, IdMap, ListOf, Record, Text, Whole, fail, load, show
 from .speakers import Registry
 
 _DEFAULT_MIN_HITS = 2
@@ -56,35 +55,55 @@ class Enrichment:
     matched: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
 
+_NAMES = {"zh_hans": Text(max_len=100), "zh_hant": Text(max_len=100), "en": Text(max_len=300)}
+_MATCH = ListOf(Text(max_len=100), max_items=10_000)
+_TERM = Record({**_NAMES, "match": _MATCH, "min_hits": Whole(1, 10_000),
+                "parent": Text(max_len=64, pattern=ID, rule=ID_RULE)}, required=tuple(_NAMES))
+TAXONOMY = Record({
+    "topic": Record({"match": _MATCH}),
+    "outlets": IdMap(Record({**_NAMES, "match": _MATCH}, required=tuple(_NAMES))),
+    "events": IdMap(_TERM),
+    "themes": IdMap(_TERM),
+})
+
+
 def load_taxonomy(path: Path, data: bytes | None = None) -> Taxonomy:
-    """``data``: the file's bytes, when the caller has read them (build reads each input once)."""
-    try:
-        tree = yaml.safe_load((path.read_bytes() if data is None else data).decode("utf-8"))
-        return Taxonomy(
-            topic=tuple(tree.get("topic", {}).get("match", ())),
-            outlets=_terms(tree.get("outlets", {})),
-            events=_terms(tree.get("events", {})),
-            themes=_terms(tree.get("themes", {})),
-        )
-    except FileNotFoundError:
-        raise SeedError(path, "taxonomy file not found") from None
-    except OSError as err:
-        raise SeedError(path, f"cannot be read ({err.strerror or err})") from None
-    except UnicodeDecodeError as err:
-        raise SeedError(path, f"not UTF-8 (byte {err.start})") from None
-    except (yaml.YAMLError, AttributeError, TypeError, KeyError) as err:
-        raise SeedError(path, f"not a valid taxonomy ({type(err).__name__}: {str(err).splitlines()[0]})") from None
+    """``data``: the file's bytes, when the caller has read them (build reads each input once).
+    A taxonomy that does not fit TAXONOMY is a SeedError naming it: every article uses it."""
+    if data is None:
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise SeedError(path, "taxonomy file not found") from None
+        except OSError as err:
+            raise SeedError(path, f"cannot be read ({err.strerror or err})") from None
+    tree: dict = load(path, data, TAXONOMY, "taxonomy", empty={})  # type: ignore[assignment]
+    sections = {name: tree.get(name, {}) for name in ("outlets", "events", "themes")}
+    fail_on_unknown_parents(path, sections)
+    return Taxonomy(
+        topic=tuple(tree.get("topic", {}).get("match", ())),
+        outlets=_terms(sections["outlets"]),
+        events=_terms(sections["events"]),
+        themes=_terms(sections["themes"]),
+    )
 
 
-def _terms(section: dict) -> dict[str, Term]:
-    terms = {}
-    for term_id, spec in section.items():
-        if not re.fullmatch(r"[a-z0-9-]+", str(term_id)):
-            raise KeyError(f"id {term_id!r} must be ASCII lowercase, digits and '-'")
-        terms[term_id] = Term(id=term_id, zh_hans=spec["zh_hans"], zh_hant=spec["zh_hant"], en=spec["en"],
-                              match=tuple(spec.get("match", ())), min_hits=spec.get("min_hits", _DEFAULT_MIN_HITS),
-                              parent=spec.get("parent"))
-    return terms
+def fail_on_unknown_parents(path: Path, sections: dict[str, dict[str, dict]]) -> None:
+    """A parent is another entry of the same section: an article filed under a part
+    of an event is filed under the event too, which must exist."""
+    problems = [f"{name}.{term_id}.parent: {show(spec['parent'])} is not another id of {name}"
+                for name, section in sections.items() for term_id, spec in section.items()
+                if "parent" in spec and (spec["parent"] not in section or spec["parent"] == term_id)]
+    if problems:
+        fail(path, "taxonomy", problems)
+
+
+def _terms(section: dict[str, dict]) -> dict[str, Term]:
+    """Checked entries (TAXONOMY) -> terms."""
+    return {term_id: Term(id=term_id, zh_hans=spec["zh_hans"], zh_hant=spec["zh_hant"], en=spec["en"],
+                          match=tuple(spec.get("match", ())), min_hits=spec.get("min_hits", _DEFAULT_MIN_HITS),
+                          parent=spec.get("parent"))
+            for term_id, spec in section.items()}
 
 
 def enrich(title: str, text: str, taxonomy: Taxonomy, registry: Registry,

@@ -113,8 +113,8 @@ def article_kind(draft: Draft, note: ArticleNote | None) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _ascii_pinyin(word: str) -> str:
-    """A title word in toneless pinyin, ASCII only; words recur across titles."""
+def ascii_pinyin(word: str) -> str:
+    """A title word (or an outlet's name) in toneless pinyin, ASCII only; words recur across titles."""
     syllables = "".join(lazy_pinyin(word, errors=lambda chars: chars))
     return re.sub(r"[^a-z0-9]+", "", syllables.lower())
 
@@ -123,7 +123,7 @@ def slug_for(date: dt.date | None, source_id: str, title_words: list[str]) -> st
     """<date>-<outlet>-<pinyin words of the title>: ASCII, stable and readable."""
     words = []
     for word in title_words:
-        ascii_word = _ascii_pinyin(word)
+        ascii_word = ascii_pinyin(word)
         if ascii_word:
             words.append(ascii_word)
     tail = ""

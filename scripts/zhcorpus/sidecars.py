@@ -8,15 +8,35 @@ or date. It never carries article text or boundaries that the text shows.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from .readers import HAN_RANGES, input_bytes
+from .schema import ID, ID_CHARS, YEARS, Day, Flag, ListOf, OneOf, Record, Text, Whole, load
 
-from .readers import SeedError, input_bytes, load_yaml
+# Every kind the build gives, and the one only a sidecar can (commentary).
+ARTICLE_KINDS = ("speech", "report", "commentary", "reporters-notes", "interview", "roundup", "feature",
+                 "photo", "briefing")
 
-_PAGE_KEYS = {"source", "year", "date", "articles"}
-_ARTICLE_KEYS = {"match", "title", "title_en", "kind", "date", "on_topic"}
+# An outlet is named by its taxonomy id (xinhua) or by its name as printed (新华社).
+# Either way the id that reaches the slug is ASCII (see articles.outlet_id): no
+# path, no markup, no upper case can come through here.
+OUTLET = re.compile(f"{ID.pattern}|[{HAN_RANGES}·]{{1,32}}")
+
+SIDECAR = Record({
+    "source": Text(max_len=64, pattern=OUTLET, rule=f"an outlet's id ({ID_CHARS}) or its name in Han characters"),
+    "year": Whole(*YEARS),
+    "date": Day(),
+    "articles": ListOf(Record({
+        "match": Text(max_len=200),
+        "title": Text(max_len=200),
+        "title_en": Text(max_len=300),
+        "kind": OneOf(ARTICLE_KINDS),
+        "date": Day(),
+        "on_topic": Flag(),
+    }, required=("match",)), max_items=1000),
+})
 
 
 @dataclass(frozen=True)
@@ -53,34 +73,16 @@ def sidecar_bytes(seed: Path) -> bytes:
 
 
 def read_sidecar(seed: Path, raw: bytes | None = None) -> Sidecar:
-    """``raw``: the sidecar's bytes (sidecar_bytes) when the caller has read them."""
-    path = sidecar_path(seed)
+    """``raw``: the sidecar's bytes (sidecar_bytes) when the caller has read them.
+    A sidecar that does not fit SIDECAR is a SeedError naming it: its seed is left
+    out, the others build."""
     raw = sidecar_bytes(seed) if raw is None else raw
     if not raw:
         return Sidecar()
-    try:
-        data = load_yaml(raw.decode("utf-8")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as err:
-        raise SeedError(path, f"not valid YAML: {str(err).splitlines()[0]}") from None
-    if not isinstance(data, dict) or not set(data) <= _PAGE_KEYS:
-        raise SeedError(path, f"expected a mapping with keys from {sorted(_PAGE_KEYS)}")
-    notes = []
-    for entry in data.get("articles") or []:
-        if not isinstance(entry, dict) or "match" not in entry or not set(entry) <= _ARTICLE_KEYS:
-            raise SeedError(path, f"each article needs 'match' and keys from {sorted(_ARTICLE_KEYS)}")
-        notes.append(ArticleNote(**{**entry, "date": _date(entry.get("date"), path)}))
+    data: dict = load(sidecar_path(seed), raw, SIDECAR, "sidecar", empty={})  # type: ignore[assignment]
     return Sidecar(
         source=data.get("source"),
         year=data.get("year"),
-        date=_date(data.get("date"), path),
-        articles=tuple(notes),
+        date=data.get("date"),
+        articles=tuple(ArticleNote(**entry) for entry in data.get("articles", ())),
     )
-
-
-def _date(value: object, path: Path) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value  # type: ignore[return-value]
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        raise SeedError(path, f"date {value!r} is not YYYY-MM-DD") from None

@@ -17,6 +17,9 @@ from typing import Iterable
 
 import yaml
 
+from .readers import input_bytes
+from .schema import ID, ID_RULE, ListOf, OneOf, Record, Text, checked, fail, load
+
 KINDS = ("person", "group", "media")
 
 
@@ -84,11 +87,21 @@ class Registry:
         return index
 
 
+SPEAKER = Record({
+    "id": Text(max_len=64, pattern=ID, rule=ID_RULE),
+    "zh_hans": Text(max_len=100),
+    "zh_hant": Text(max_len=100),
+    "en": Text(max_len=300),
+    "aliases": ListOf(Text(max_len=100), max_items=1000),
+    "role": Text(max_len=300),
+    "country": Text(max_len=64, pattern=re.compile("[A-Z]{2}"), rule="a country code, ISO 3166-1 alpha-2 (KZ)"),
+    "kind": OneOf(KINDS),
+}, required=("id", "zh_hans"))
+REGISTRY = Record({"speakers": ListOf(SPEAKER, max_items=100_000)})
+
+
 def speaker_from_dict(row: dict) -> Speaker:
-    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", str(row.get("id", ""))):
-        raise ValueError(f"speaker id must be ASCII [a-z0-9-]: {row.get('id')!r}")
-    if row.get("kind", "person") not in KINDS:
-        raise ValueError(f"{row['id']}: kind must be one of {KINDS}")
+    """A checked entry (SPEAKER) -> a speaker."""
     return Speaker(
         id=row["id"],
         zh_hans=row["zh_hans"],
@@ -101,26 +114,32 @@ def speaker_from_dict(row: dict) -> Speaker:
     )
 
 
-def registry_from_data(data: dict) -> Registry:
-    """Build a registry from parsed YAML; duplicate ids or aliases are errors,
-    because one printed name must never silently name two people."""
+def registry_from_data(data: dict, path: Path | str = "speakers") -> Registry:
+    """Build a registry from parsed YAML, checked against REGISTRY (a SeedError naming
+    ``path``); duplicate ids or aliases are errors too, because one printed name must
+    never silently name two people."""
+    data = checked(path, REGISTRY, data, "speaker registry")  # type: ignore[assignment]
     speakers = tuple(speaker_from_dict(row) for row in data.get("speakers", []))
+    problems: list[str] = []
     seen_ids: set[str] = set()
     owner: dict[str, str] = {}
-    for s in speakers:
+    for n, s in enumerate(speakers):
         if s.id in seen_ids:
-            raise ValueError(f"duplicate speaker id {s.id!r}")
+            problems.append(f"speakers[{n}].id: duplicate speaker id {s.id!r}")
         seen_ids.add(s.id)
-        for alias in {s.zh_hans, s.zh_hant, *s.aliases}:
+        for alias in sorted({s.zh_hans, s.zh_hant, *s.aliases}):
             if owner.setdefault(alias, s.id) != s.id:
-                raise ValueError(f"alias {alias!r} names both {owner[alias]} and {s.id}")
+                problems.append(f"speakers[{n}]: alias {alias!r} names both {owner[alias]} and {s.id}")
+    if problems:
+        fail(path, "speaker registry", problems)
     return Registry(speakers)
 
 
 def load_registry(path: Path | str, data: bytes | None = None) -> Registry:
-    """``data``: the file's bytes, when the caller has read them (build reads each input once)."""
-    raw = Path(path).read_bytes() if data is None else data
-    return registry_from_data(yaml.safe_load(raw.decode("utf-8")) or {})
+    """``data``: the file's bytes, when the caller has read them (build reads each input once).
+    A registry that cannot be read or does not fit is a SeedError naming the file."""
+    raw = input_bytes(Path(path)) if data is None else data
+    return registry_from_data(load(path, raw, REGISTRY, "speaker registry", empty={}), path)  # type: ignore[arg-type]
 
 
 def registry_to_data(registry: Registry) -> dict:
