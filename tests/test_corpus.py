@@ -2,15 +2,27 @@
 
 import json
 import re
+import shutil
+from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import opencc
 import pytest
 import yaml
 
+from zhcorpus.articles import make_article
 from zhcorpus.build import build
-from zhcorpus.layout import ends_sentence
-from zhcorpus.readers import count_han
+from zhcorpus.columns import Reference
+from zhcorpus.convert import to_simplified
+from zhcorpus.enrich import load_taxonomy
+from zhcorpus.layout import ends_sentence, page_blocks
+from zhcorpus.pagework import Page, page_drafts, page_ledger
+from zhcorpus.readers import count_han, is_han, read_seed
+from zhcorpus.segmenter import Segmenter
+from zhcorpus.sidecars import read_sidecar
+from zhcorpus.speakers import load_registry
+from zhcorpus.writers import Article
 
 
 def articles(corpus: Path) -> list[dict]:
@@ -177,3 +189,94 @@ def test_unrelated_item_is_kept_off_topic(built_corpus):
 def test_front_matter_facts(built_corpus, title_start, field, value):
     article = next(a for a in articles(built_corpus) if a["title"].startswith(title_start))
     assert article[field] == value
+
+
+def han(texts) -> Counter:
+    return Counter(c for text in texts for c in text if is_han(c))
+
+
+def written_han(article: dict) -> Counter:
+    """Han characters of the printed texts an article's written record carries (a
+    zh-Hans article: its fields are the printed texts), the body as rendered."""
+    headline = article.get("title_printed", article["title"] if article["title_basis"] == "text" else "")
+    fields = [headline, article["subtitle"], article["kicker"], article["dateline"], article["delivered"],
+              article["continued_from"], article["byline_text"], *article["captions"], *article["pull_quotes"],
+              article["body"]]
+    return han(text for text in fields if text)
+
+
+@pytest.mark.parametrize("seed, match, printed", [
+    ("004_f622eef72ccd261e", "习近平指出，建交33年来", "习近平会见吉尔吉斯斯坦总统扎帕罗夫"),
+    ("003_af06c3f378044c3f", "2025年6月16日至18日", "六国友好条约正本由中国保管 富有深意"),  # printed in Traditional
+])
+def test_a_sidecar_title_keeps_the_printed_headline(root, tmp_path, seed, match, printed):
+    """The sidecar's title is the article's; the headline as printed stays in
+    title_printed (front matter and articles.jsonl), and the ledger, counting what
+    is written, balances."""
+    seeds = tmp_path / "seeds"
+    shutil.copytree(root / "seeds", seeds)
+    sidecar = seeds / f"{seed}.yml"
+    sidecar.write_text(sidecar.read_text(encoding="utf-8") + f"articles:\n- match: {match}\n  title: 编辑拟定的标题\n",
+                       encoding="utf-8")
+    result = build(seeds, tmp_path / "corpus")
+    assert not result.errors, result.errors
+    [article] = [a for a in articles(tmp_path / "corpus") if a["title"] == "编辑拟定的标题"]
+    assert (article["title_basis"], article["title_printed"]) == ("sidecar", printed)
+    front_text = (tmp_path / "corpus" / "articles" / f"{article['slug']}.md").read_text(encoding="utf-8")
+    assert yaml.safe_load(front_text.split("---\n")[1])["title_printed"] == printed
+    [ledger] = [e for e in json.loads((tmp_path / "corpus" / "ledger.json").read_text(encoding="utf-8"))
+                if e["seed"] == f"{seed}.txt"]
+    assert ledger["unaccounted"] == {} and ledger["duplicated"] == {}
+    if article["script_original"] == "zh-Hans":  # the written files alone hold every Han character of the seed
+        page = [a for a in articles(tmp_path / "corpus") if a["seed"] == f"{seed}.txt"]
+        seed_text = (seeds / f"{seed}.txt").read_text(encoding="utf-8")
+        assert sum((written_han(a) for a in page), Counter()) == han([seed_text])
+    else:  # and the headline as printed is kept in the original's title, as for every Traditional article
+        assert to_simplified(article["original"]["title"]) == printed
+
+
+def first_article_page(root, seed: str):
+    """A seed's page through the real stages: its drafts, its articles, and their ledger."""
+    path = root / "seeds" / f"{seed}.txt"
+    page = Page(read_seed(path), read_sidecar(path), page_blocks(read_seed(path).text))
+    context, drafts = page_drafts(page, Reference(page.seed.text))
+    taxonomy, registry = load_taxonomy(root / "seeds" / "taxonomy.yml"), load_registry(root / "seeds" / "speakers.yml")
+    made = [make_article(context, draft, taxonomy, registry, Segmenter()) for draft in drafts]
+    return page, drafts, made
+
+
+def without(article: Article, field: str) -> Article:
+    if field == "body":
+        return replace(article, body=article.body[1:])
+    return replace(article, front={k: v for k, v in article.front.items() if k != field})
+
+
+@pytest.mark.parametrize("seed, title_start, field", [
+    ("000_0a565606c369db33", "汇聚共进力量", "dateline"),
+    ("000_0a565606c369db33", "汇聚共进力量", "byline_text"),
+    ("000_0a565606c369db33", "汇聚共进力量", "kicker"),
+    ("000_0a565606c369db33", "汇聚共进力量", "title"),
+    ("000_0a565606c369db33", "汇聚共进力量", "body"),
+    ("002_74678af65d43f56c", "弘扬“中国—中亚精神”", "subtitle"),
+    ("002_74678af65d43f56c", "弘扬“中国—中亚精神”", "delivered"),
+    ("003_af06c3f378044c3f", "王毅谈习主席中亚行", "captions"),   # Traditional: written in Simplified only
+    ("003_af06c3f378044c3f", "六国友好条约", "kicker"),
+])
+def test_the_ledger_misses_a_printed_text_the_article_does_not_write(root, seed, title_start, field):
+    """The ledger is computed from the articles as they will be written: take one
+    field out of one article and its printed characters are unaccounted."""
+    page, drafts, made = first_article_page(root, seed)
+    assert page_ledger(page.seed, made, drafts).balanced
+    index = next(i for i, a in enumerate(made) if a.front["title"].startswith(title_start))
+    lost = dict(made[index].front).get(field) if field != "body" else made[index].body[0].text
+    assert lost, (field, made[index].front)
+    ledger = page_ledger(page.seed, [without(a, field) if i == index else a for i, a in enumerate(made)], drafts)
+    assert not ledger.balanced and not ledger.duplicated
+    assert sum(ledger.unaccounted.values()) == sum(han([lost] if isinstance(lost, str) else lost).values())
+
+
+def test_the_ledger_sees_a_printed_text_written_altered(root):
+    page, drafts, made = first_article_page(root, "004_f622eef72ccd261e")
+    altered = replace(made[0], front={**made[0].front, "title": made[0].front["title"].replace("习近平", "习近")})
+    ledger = page_ledger(page.seed, [altered, *made[1:]], drafts)
+    assert ledger.unaccounted == {"平": 1} and ledger.duplicated == {}

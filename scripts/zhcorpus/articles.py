@@ -12,6 +12,8 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import zip_longest
 
 from .convert import detect_script, to_simplified
 from .enrich import Taxonomy, enrich
@@ -39,19 +41,14 @@ def body_texts(draft: Draft) -> list[str]:
     return [text for _, text, _ in draft.body] + [lead for _, _, lead in draft.body if lead]
 
 
-def front_texts(draft: Draft) -> list[str]:
-    return [draft.title, draft.subtitle, draft.kicker, draft.dateline, draft.dateplace, draft.continued_from,
-            *draft.bylines, *draft.captions, *draft.pull_quotes]
-
-
 def make_article(page: PageContext, draft: Draft, taxonomy: Taxonomy, speakers: Registry,
                  segmenter: Segmenter) -> Article:
     first_text = next((text for _, text, _ in draft.body), draft.title)
     note = page.sidecar.note_for(first_text)
     script = detect_script(" ".join([draft.title, *(body_texts(draft))]))
-    convert = to_simplified if script == "zh-Hant" else (lambda text: text)
+    convert = _converter(script)
     title_basis = "text"
-    title = convert(draft.title)
+    title = printed_title = convert(draft.title)
     if not title:
         title, title_basis = _first_phrase(draft, convert), "first-words"
     if note and note.title:
@@ -67,6 +64,8 @@ def make_article(page: PageContext, draft: Draft, taxonomy: Taxonomy, speakers: 
     found = enrich(title, body_text, taxonomy, speakers, speech_speaker=names[0] if kind == "speech" and names else "")
     front: dict = {
         "title": title,
+        # A headline the sidecar replaced is kept: the printed text is never lost.
+        **({"title_printed": printed_title} if title_basis == "sidecar" and printed_title else {}),
         "subtitle": convert(draft.subtitle) or None,
         "slug": slug_for(date, source_id, segmenter.cut(title)),
         "source": outlet.zh_hans if outlet else (named if named and not ID.fullmatch(named) else source_id),
@@ -149,3 +148,57 @@ def outlet_id(name: str, taxonomy: Taxonomy) -> str:
     spelled = ascii_pinyin(name)[:64]
     return spelled if ID.fullmatch(spelled) else "outlet-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
 
+
+def _identity(text: str) -> str:
+    return text
+
+
+# A Traditional article's texts are converted once to write and once more to check
+# what was written (written_texts): the second time comes from here.
+_to_simplified = lru_cache(maxsize=1024)(to_simplified)
+
+
+def _converter(script: str):
+    return _to_simplified if script == "zh-Hant" else _identity
+
+
+def _printed_front(draft: Draft) -> list[tuple[str, str | list[str]]]:
+    """Each front-matter field that holds printed text, and the draft text it holds
+    (converted, for a Traditional article). The title is the printed headline: a
+    sidecar's title is the editor's, and ``title_printed`` then keeps the headline."""
+    return [("title", draft.title), ("subtitle", draft.subtitle), ("kicker", draft.kicker),
+            ("dateline", draft.dateline), ("delivered", draft.dateplace), ("continued_from", draft.continued_from),
+            ("byline_text", " / ".join(draft.bylines)), ("captions", draft.captions),
+            ("pull_quotes", draft.pull_quotes)]
+
+
+def written_texts(article: Article, draft: Draft) -> tuple[list[str], list[str]]:
+    """(body, front-matter) texts the article writes, for the ledger, in the script
+    as printed: a written text that is its draft text (converted, for a Traditional
+    article) counts as that printed text; one that is not, or is missing, counts as
+    what it is, so a printed text that does not reach the file shows up as
+    unaccounted, and one written altered as the characters it lost or gained."""
+    convert = _converter(article.front.get("script_original", "zh-Hans"))
+    front: list[str] = []
+    for name, printed in _printed_front(draft):
+        written = _headline(article.front) if name == "title" else article.front.get(name)
+        pairs = zip_longest(printed, written or []) if isinstance(printed, list) else [(printed, written)]
+        front.extend(_counted(convert, was, now) for was, now in pairs)
+    body: list[str] = []
+    for printed_paragraph, paragraph in zip_longest(draft.body, article.body):
+        _, text, lead = printed_paragraph or ("", "", "")
+        body.append(_counted(convert, text, paragraph.text if paragraph else None))
+        body.append(_counted(convert, lead, paragraph.lead if paragraph else None))
+    return body, front
+
+
+def _headline(front: dict) -> str | None:
+    """The printed headline as written: ``title`` unless the title is the sidecar's or
+    the body's first words (then there is none, or ``title_printed`` holds it)."""
+    if "title_printed" in front:
+        return front["title_printed"]
+    return front.get("title") if front.get("title_basis") == "text" else None
+
+
+def _counted(convert, printed: str | None, written: str | None) -> str:
+    return printed if printed and written == convert(printed) else (written or "")

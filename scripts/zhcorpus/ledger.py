@@ -1,9 +1,12 @@
 """Every Han character of a seed is accounted for.
 
-The ledger counts, per seed, the Han characters that went into article bodies,
-into front-matter fields, and into the list of dropped boilerplate (with the
-reason). Counting is by multiset, in the script as printed, so a character
-lost or duplicated anywhere in segmentation shows up as unaccounted.
+The ledger counts, per seed, the Han characters that the written articles carry
+in their bodies and front-matter fields, and those in the list of dropped
+boilerplate (with the reason). It counts what is written, not what segmentation
+found (articles.written_texts): a printed text that no field writes, like a
+headline a sidecar's title replaced without keeping it, is missing from the
+count. Counting is by multiset, in the script as printed, so a character lost
+or duplicated anywhere between the seed and the files shows up as unaccounted.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .articles import PageContext, body_texts, front_texts, make_article
+from .articles import PageContext, make_article, written_texts
 from .columns import Reference, link_continuations, reading_chains
 from .enrich import Taxonomy
 from .ledger import SeedLedger, account
@@ -18,7 +18,7 @@ from .metadata import dateline_date, mentioned_dates, page_year
 from .quotebook import article_quotes
 from .quotes import Quote
 from .readers import Seed
-from .segment import assemble
+from .segment import Draft, assemble
 from .segmenter import Segmenter
 from .sidecars import Sidecar
 from .speakers import Registry
@@ -57,17 +57,29 @@ class RecordingReference:
 def process_page(page: Page, reference: Reference, taxonomy: Taxonomy, registry: Registry,
                  segmenter: Segmenter) -> PageResult:
     recording = RecordingReference(reference)
-    links = link_continuations(page.blocks, recording)  # type: ignore[arg-type]
+    context, drafts = page_drafts(page, recording)  # type: ignore[arg-type]
+    articles = [make_article(context, draft, taxonomy, registry, segmenter) for draft in drafts]
+    ledger = page_ledger(page.seed, articles, drafts)
+    quotes = [article_quotes(article, registry) for article in articles]
+    return PageResult(page.seed.name, articles, quotes, ledger, recording.lookups)
+
+
+def page_drafts(page: Page, reference: Reference) -> tuple[PageContext, list[Draft]]:
+    """The page's articles as printed (drafts), and what each needs to know of the page."""
+    links = link_continuations(page.blocks, reference)
     drafts = assemble(page.blocks, reading_chains(page.blocks, links), links)
     year = page_year((b.text for b in page.blocks), page.sidecar)
     page_dates = [d for d in (dateline_date(dr.dateline, year) for dr in drafts) if d]
     if year and not page_dates:  # no dated dateline: the latest date the page reports
         page_dates = mentioned_dates(page.seed.text, year)
-    context = PageContext(page.seed, page.sidecar, year, page_dates)
-    articles = [make_article(context, draft, taxonomy, registry, segmenter) for draft in drafts]
-    ledger = account(page.seed.name, page.seed.text,
-                     (t for d in drafts for t in body_texts(d)),
-                     (t for d in drafts for t in front_texts(d)),
-                     (item for d in drafts for item in d.dropped))
-    quotes = [article_quotes(article, registry) for article in articles]
-    return PageResult(page.seed.name, articles, quotes, ledger, recording.lookups)
+    return PageContext(page.seed, page.sidecar, year, page_dates), drafts
+
+
+def page_ledger(seed: Seed, articles: list[Article], drafts: list[Draft]) -> SeedLedger:
+    """The seed's Han characters against what its articles write (front matter and
+    body, see articles.written_texts) and what was dropped on purpose."""
+    written = [written_texts(article, draft) for article, draft in zip(articles, drafts, strict=True)]
+    return account(seed.name, seed.text,
+                   (text for body, _ in written for text in body),
+                   (text for _, front in written for text in front),
+                   (item for draft in drafts for item in draft.dropped))
