@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from zhcorpus.readers import SeedError
+from zhcorpus.schema import ID
 from zhcorpus.speakers import (
     ascii_id,
     extend,
@@ -105,12 +106,16 @@ ASCII_ID_CASES = [
     ("马克萨特·阿比尔加齐耶夫", (), "a-bi-er-jia-qi-ye-fu"),  # family name of a given·family name
     ("刘旭", ("liu-xu",), "liu-xu-2"),
     ("刘旭", ("liu-xu", "liu-xu-2"), "liu-xu-3"),
+    # a long printed name: cut, so that it is an id seeds/speakers.yml takes
+    ("中国社会科学院俄罗斯东欧中亚研究所研究员", (),
+     "zhong-guo-she-hui-ke-xue-yuan-e-luo-si-dong-ou-zhong-ya"),
 ]
 
 
 @pytest.mark.parametrize("name, taken, expected", ASCII_ID_CASES)
 def test_ascii_id(name, taken, expected):
     assert ascii_id(name, taken) == expected
+    assert ID.fullmatch(ascii_id(name, [expected, *(f"{expected}-{n}" for n in range(2, 1000))]))
 
 
 @pytest.mark.parametrize("name, generic", [

@@ -218,7 +218,9 @@ def ascii_id(name: str, taken: Iterable[str] = ()) -> str:
 
     core = name.split("·")[-1]
     syllables = [re.sub(r"[^a-z0-9]", "", p.lower()) for p in lazy_pinyin(core)]
-    base = "-".join(s for s in syllables if s) or "speaker"
+    # At most 56 characters, so that with a clash number it is still an id the
+    # registry's schema takes (ID) when an editor copies it into seeds/speakers.yml.
+    base = ("-".join(s for s in syllables if s) or "speaker")[:56].rstrip("-")
     taken = set(taken)
     candidate, n = base, 1
     while candidate in taken:
