@@ -251,3 +251,19 @@ def test_an_outlet_named_in_a_sidecar_reaches_slug_and_front_matter(seeds, tmp_p
         assert (article["source_id"], article["source"]) == (source_id, shown)
         assert article["slug"].startswith(f"{article['date']}-{source_id}-")
         assert (corpus / "articles" / f"{article['slug']}.md").is_file()
+
+
+def test_a_yaml_alias_bomb_is_one_short_line(seeds, tmp_path):
+    """A few lines of YAML aliases make a value of 9^10 items: the message shows a
+    little of it, at once, instead of writing all of it out."""
+    anchors = ["&a0 [x, x, x, x, x, x, x, x, x]"]
+    anchors += [f"&a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
+    (seeds / SIDECAR).write_text("defs:\n" + "".join(f"- {a}\n" for a in anchors) + "source: *a9\n",
+                                 encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "zhcorpus.cli", "build", "--seeds", str(seeds),
+                          "--corpus", str(tmp_path / "corpus"), "--no-cache", "--quiet", "--jobs", "1"],
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 1
+    assert run.stderr.splitlines() == [
+        f"error: {seeds / SIDECAR}: not a valid sidecar: defs: unknown key (known: source, year, date, articles); "
+        "source: [[[...], [...], [...], [...], ...], [[...], [...], [...],... is a list, not text"]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import reprlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Union
@@ -109,9 +110,14 @@ class _Problems:
         self.lines.append(f"{where or 'the file'}: {message}")
 
 
+_REPR = reprlib.Repr()
+_REPR.maxlevel, _REPR.maxlist, _REPR.maxdict, _REPR.maxstring, _REPR.maxother = 2, 4, 4, _SHOWN_VALUE, _SHOWN_VALUE
+
+
 def show(value: object) -> str:
-    """A value as the editor wrote it, on one line and short."""
-    text = repr(value)
+    """A value as the editor wrote it, on one line and short. Never all of a list or
+    mapping: YAML's aliases can make one of 9^9 items from a few lines of text."""
+    text = _REPR.repr(value) if isinstance(value, (list, dict)) else repr(value)
     return text if len(text) <= _SHOWN_VALUE else text[: _SHOWN_VALUE - 3] + "..."
 
 
