@@ -76,6 +76,8 @@ CASES = [
      "not a valid sidecar: articles[0].title: '一\\n二' holds a control character (a line break?)"),
     (SIDECAR, "articles:\n- match: 各方\n  date: 2025-06-31\n",
      "not a valid sidecar: articles[0].date: '2025-06-31' is not a real date (YYYY-MM-DD)"),
+    (SIDECAR, "source: !!binary eGluaHVh\n", "not a valid sidecar: source: b'xinhua' is binary data, not text"),
+    (SIDECAR, "source: !!python/name:os.system\n", "not valid YAML: …"),
     (SIDECAR, "sourse: xinhua\n", "not a valid sidecar: sourse: unknown key (known: source, year, date, articles)"),
     (SIDECAR, "- source\n- xinhua\n",
      "not a valid sidecar: the file: ['source', 'xinhua'] is a list, not a mapping with keys source, year, date, "

@@ -123,7 +123,7 @@ def show(value: object) -> str:
 
 def _kind_of(value: object) -> str:
     return {dict: "a mapping", list: "a list", bool: "a boolean", int: "a number", float: "a number",
-            type(None): "empty (null)"}.get(type(value), "text")
+            type(None): "empty (null)", str: "text", bytes: "binary data"}.get(type(value), f"a {type(value).__name__}")
 
 
 def conform(spec: Spec, value: object, where: str, problems: _Problems) -> object:
