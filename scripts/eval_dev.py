@@ -52,7 +52,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT / "dev"
 
-KINDS = {
+FAILURE_KINDS = {
     # the failure kinds of issue 15: each is covered by at least two pages
     "multi-above": "headlines above bodies, two or more articles on the page",
     "headline-comma": "a headline containing a comma",
@@ -76,7 +76,9 @@ KINDS = {
     "slogan-indirect": "slogans in quotation marks inside indirect speech",
     "translit-dot": "transliterated names with ·",
     "alias-two-ways": "one person named two ways (full and short name, or another script's usage)",
-    # layout kinds, for the per-kind table
+}
+LAYOUT_KINDS = {
+    # how the page is laid out, for the per-kind table
     "traditional": "Traditional script (Hong Kong, Macau or Taiwan usage)",
     "hard-wrap": "a narrow column hard-wrapped every few characters",
     "headlines-below": "a headline printed below its body",
@@ -85,6 +87,7 @@ KINDS = {
     "fullwidth-digits": "dates in full-width digits or Chinese numerals",
     "single-article": "one article on the page",
 }
+KINDS = {**FAILURE_KINDS, **LAYOUT_KINDS}
 ARTICLE_KEYS = {"title", "first_words", "outlet", "date", "undated", "byline", "quotes", "not_quotes",
                 "events", "not_events", "on_topic"}
 PAGE_KEYS = {"page", "script", "layout", "kinds", "articles"}
