@@ -15,6 +15,7 @@ Modules, in the order a build uses them:
     edition    the Simplified and Traditional editions: script conversion
     searchindex  our search engine's index for an edition (zhcorpus.search)
     hantbuild  the Traditional edition's build, run by the main build
+    themetext  text handed to Material's templates, marked as HTML once
     hooks      the MkDocs event handlers wiring it all together
     buildrun   run ``mkdocs build`` (used by tests and scripts/bench_site.py)
 """

@@ -54,8 +54,10 @@ def build_site(
     strict: bool = True,
     dirty: bool = False,
     terminal: bool = False,
+    config: Path | None = None,
 ) -> BuildResult:
-    """``terminal``: run on a pseudo-terminal, as a person would (progress bars show)."""
+    """``terminal``: run on a pseudo-terminal, as a person would (progress bars show);
+    ``config``: another mkdocs.yml than the checkout's (one that INHERITs it)."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")  # keep the log to mkdocs' own lines
     for var, value in (
         (settings.ENV_CORPUS, corpus),
@@ -66,7 +68,7 @@ def build_site(
     ):
         if value is not None:
             env[var] = str(value)
-    cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(REPO / "mkdocs.yml"), "-d", str(site_dir)]
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(config or REPO / "mkdocs.yml"), "-d", str(site_dir)]
     if strict:
         cmd.append("--strict")
     if dirty:

@@ -22,7 +22,9 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.utils import clean_directory  # noqa: E402
 
 from zhcorpus import collector  # noqa: E402
-from zhcorpus.site import assemble, edition, hantbuild, home, pages, searchindex, settings, sources  # noqa: E402
+from zhcorpus.site import (  # noqa: E402
+    assemble, edition, hantbuild, home, pages, searchindex, settings, sources, themetext,
+)
 from zhcorpus.progress import PageProgress  # noqa: E402
 from zhcorpus.search import fold  # noqa: E402
 from zhcorpus.site.corpus import load_articles  # noqa: E402
@@ -119,6 +121,7 @@ def on_files(files, config):
 
 def on_nav(nav, config, files):
     edition.convert_nav(nav.items, _state["edition"])
+    themetext.mark_nav(nav.items)  # after converting: the titles as they will show
     progress = _progress()
     if progress.enabled:
         # A dirty build renders only the pages whose Markdown changed.
@@ -143,6 +146,7 @@ def _with_permalink(match: re.Match) -> str:
 
 def on_page_content(html, page, config, files):
     _progress().step()
+    themetext.mark_page(page)
     # Body paragraphs carry {: #pN } anchors; give each a visible link to itself
     # so a reader can cite a paragraph.
     if page.file.src_uri.startswith(settings.ARTICLES_URL + "/"):
@@ -155,6 +159,8 @@ def _finish_html(output: str) -> str:
 
 
 def on_env(env, config, files):
+    # Last, so on_config's conversion to Traditional has been done.
+    themetext.mark_config(config)
     _progress().start("pages", _state.get("pages_to_render"))
     return env
 
