@@ -236,3 +236,15 @@ def test_meta_tags_header_and_nav_show_their_text(hostile_site):
     assert SITE_NAME in text  # header and nav drawer
     for payload in PAYLOADS:
         assert payload in text, payload  # the nav titles
+
+
+def test_the_search_worker_reads_the_format_the_index_writes():
+    """The worker refuses a manifest of any other format (tests/browser/test_search_tampered.py)."""
+    import re
+
+    from zhcorpus.search import index
+
+    worker = (Path(index.__file__).parent / "static" / "search-worker.js").read_text(encoding="utf-8")
+    declared = int(re.search(r"^const FORMAT = (\d+);", worker, re.M).group(1))
+    manifest = index.manifest_for(docs=0, shards=1, width=1, starts=[], chars=set(), aliases=None)
+    assert manifest["format"] == declared

@@ -56,7 +56,7 @@ export function mountSearch(root, options = {}) {
   root.dataset.state = "loading";
 
   filters.addEventListener("toggle", async () => {
-    if (facetsLoaded || !filters.open) return;
+    if (facetsLoaded || !filters.open || !(await ready)) return;
     facetsLoaded = true;
     const { values } = await ask({ type: "facets" });
     for (const k of FACETS) {
@@ -100,7 +100,7 @@ export function mountSearch(root, options = {}) {
     const r = q.trim() ? await ask({ type: "search", q, limit: limit * (extra + 1), filters: f }) : { hits: [], total: 0 };
     if (my < shown) return;  // a later keystroke already answered
     shown = my;
-    if (r.type === "error") { status.textContent = t.error + r.message; return; }
+    if (r.type === "error") { failed(r.message); return; }
     render(q, r);
     more.hidden = !r.more;
     root.dataset.query = q;
@@ -108,10 +108,24 @@ export function mountSearch(root, options = {}) {
     root.dispatchEvent(new CustomEvent("zs-results", { detail: { query: q, results: r } }));
   }
 
-  const ready = ask({ type: "init", indexUrl }).then(() => { root.dataset.state = "ready"; });
-  input.addEventListener("input", () => { extra = 0; ready.then(run); });
-  filters.addEventListener("change", () => { extra = 0; ready.then(run); });
-  more.addEventListener("click", () => { extra++; ready.then(run); });
-  if (options.query) { input.value = options.query; ready.then(run); }
-  return { input, ready, search: (q) => { input.value = q; extra = 0; return ready.then(run); }, worker };
+  // An error is shown, not thrown (data-state="error"): an index that is missing
+  // or of another format stops the search; a tampered chunk fails its query.
+  function failed(message) {
+    list.replaceChildren();
+    more.hidden = true;
+    status.textContent = t.error + message;
+    root.dataset.state = "error";
+  }
+  // The worker checks every link against siteUrl: it must know the same one.
+  const ready = ask({ type: "init", indexUrl, siteUrl }).then((r) => {
+    if (r.type === "error") { failed(r.message); return false; }
+    root.dataset.state = "ready";
+    return true;
+  });
+  const go = () => ready.then(ok => ok ? run() : undefined);
+  input.addEventListener("input", () => { extra = 0; go(); });
+  filters.addEventListener("change", () => { extra = 0; go(); });
+  more.addEventListener("click", () => { extra++; go(); });
+  if (options.query) { input.value = options.query; go(); }
+  return { input, ready, search: (q) => { input.value = q; extra = 0; return go(); }, worker };
 }

@@ -1,10 +1,14 @@
 /* Search worker: fetches index pieces on demand and answers queries.
  * The algorithm mirrors scripts/zhcorpus/search/query.py (the tested reference);
  * byte formats mirror codec.py. Every URL is relative to the index base, so the
- * site works under any sub-path, and nothing is fetched from another host. */
+ * site works under any sub-path, and nothing is fetched from another host.
+ * The index is data from a server, not code: a manifest of another format and a
+ * link that leaves the site are errors, never followed. */
 "use strict";
 
-let base = null, manifest = null, foldMap = null, chunkStarts = null, facets = null, rowOfDoc = null, placed = null;
+const FORMAT = 1;  // the manifest's "format" this worker reads (index.py manifest_for)
+
+let base = null, site = null, manifest = null, foldMap = null, chunkStarts = null, facets = null, rowOfDoc = null, placed = null;
 const files = new Map();          // path -> Promise<ArrayBuffer|null>; shards and chunks never change
 const shardCache = new Map();     // shard path -> Map(gram -> [kind, Uint8Array])
 let bytes = 0;
@@ -27,9 +31,10 @@ function varints(data) {  // all varints of a byte array
 function b64(s) { return Uint8Array.from(atob(s), c => c.charCodeAt(0)); }
 function idsOf(data) { let prev = -1; return varints(data).map(g => (prev += g + 1)); }
 
-async function init(indexUrl) {
+async function init(indexUrl, siteUrl) {
   base = new URL(indexUrl, self.location.href);
-  manifest = await getJSON("manifest.json");
+  site = new URL(siteUrl || "../", base);
+  manifest = checked(await getJSON("manifest.json"));
   foldMap = new Map();
   const pairs = Array.from(manifest.fold);  // code points, not UTF-16 units
   for (let i = 0; i < pairs.length; i += 2) foldMap.set(pairs[i], pairs[i + 1]);
@@ -41,6 +46,24 @@ async function init(indexUrl) {
     const anchor = order[i + 1] - 1, prev = i ? placed.get(order[i - 2]) : null;
     placed.set(order[i], [anchor, prev && prev[0] === anchor ? prev[1] + 1 : 1]);
   }
+}
+function checked(m) {
+  if (!m || m.format !== FORMAT) {
+    const found = !m ? "none (no manifest.json)" : m.format === undefined ? "missing" : JSON.stringify(m.format);
+    throw new Error(`search/manifest.json: format ${found}, this page reads format ${FORMAT}`);
+  }
+  // It goes into every file's URL (?v=): hex, as index.py writes it.
+  if (!/^[0-9a-f]{1,64}$/.test(m.version)) throw new Error(`search/manifest.json: version ${JSON.stringify(m.version)} is not hex`);
+  return m;
+}
+// A link from a chunk: a relative URL (no scheme, no host, no leading slash, no
+// whitespace or backslash, which browsers drop or read as "/") that stays inside the
+// site. Anything else (javascript:, data:, //host, https://…, ../ out of the site) is
+// an error: a tampered chunk must not choose where a result leads.
+function inSite(url, where) {
+  const relative = typeof url === "string" && !/^[^/?#]*:/.test(url) && !/^\//.test(url) && !/[\x00-\x20\x7f\\]/.test(url);
+  if (relative && new URL(url, site).href.startsWith(site.href)) return url;
+  throw new Error(`${where}: ${JSON.stringify(url)} is not a link inside this site`);
 }
 // Rank order (query.py Searcher.ranked): id order, but for the documents an update placed.
 function ranked(ids) {
@@ -165,7 +188,8 @@ async function doc(id) {  // null for a document an update removed (query.py Sea
   const n = chunkOf(id), c = await getJSON("chunks/" + n + ".json"), row = c.docs[id - chunkStarts[n]];
   if (!row) return null;
   const [kind, page, anchor, text] = row, [url, title] = c.pages[page];
-  return { id, kind: ["page", "quote", "section"][kind], title, url: anchor ? url + "#" + anchor : url, text };
+  const link = inSite(anchor ? url + "#" + anchor : url, `search/chunks/${n}.json`);
+  return { id, kind: ["page", "quote", "section"][kind], title, url: link, text };
 }
 
 function snippet(text, folded, terms, width = 90) {
@@ -219,7 +243,7 @@ async function search({ q, limit = 10, filters = {}, budget = BUDGET }) {  // qu
 self.onmessage = async (e) => {
   const m = e.data;
   try {
-    if (m.type === "init") { await init(m.indexUrl); self.postMessage({ type: "ready", id: m.id, docs: manifest.docs }); }
+    if (m.type === "init") { await init(m.indexUrl, m.siteUrl); self.postMessage({ type: "ready", id: m.id, docs: manifest.docs }); }
     else if (m.type === "facets") { const f = await loadFacets(); self.postMessage({ type: "facets", id: m.id, values: f.values }); }
     else if (m.type === "search") self.postMessage({ type: "results", id: m.id, ...(await search(m)) });
     else if (m.type === "stats") self.postMessage({ type: "stats", id: m.id, bytes });
