@@ -46,18 +46,17 @@ class BuildResult:
         return [ln for ln in self.log.splitlines() if ln.startswith(("WARNING", "ERROR"))]
 
 
-def build_site(
+def build_command(
     site_dir: Path,
     corpus: Path | None = None,
     taxonomy: Path | None = None,
     speakers: Path | None = None,
     strict: bool = True,
     dirty: bool = False,
-    terminal: bool = False,
     config: Path | None = None,
-) -> BuildResult:
-    """``terminal``: run on a pseudo-terminal, as a person would (progress bars show);
-    ``config``: another mkdocs.yml than the checkout's (one that INHERITs it)."""
+) -> tuple[list[str], dict[str, str]]:
+    """The ``mkdocs build`` command line and its environment; ``config``: another
+    mkdocs.yml than the checkout's (one that INHERITs it). Run it from REPO."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")  # keep the log to mkdocs' own lines
     for var, value in (
         (settings.ENV_CORPUS, corpus),
@@ -73,6 +72,22 @@ def build_site(
         cmd.append("--strict")
     if dirty:
         cmd.append("--dirty")
+    return cmd, env
+
+
+def build_site(
+    site_dir: Path,
+    corpus: Path | None = None,
+    taxonomy: Path | None = None,
+    speakers: Path | None = None,
+    strict: bool = True,
+    dirty: bool = False,
+    terminal: bool = False,
+    config: Path | None = None,
+) -> BuildResult:
+    """Run :func:`build_command`; ``terminal``: on a pseudo-terminal, as a person
+    would (progress bars show)."""
+    cmd, env = build_command(site_dir, corpus, taxonomy, speakers, strict, dirty, config)
     start = time.perf_counter()
     if terminal:
         log, returncode = _run_on_terminal(cmd, env)

@@ -12,24 +12,37 @@ cleaned its site folder (``on_files``), writes into ``zh-Hant/`` of it, and
 The child is the Traditional edition, which never starts another build, and
 ``ENV_CHILD`` guards against a misconfigured child anyway. Its warnings are
 repeated as our warnings, so ``--strict`` on the main build covers both.
+
+The child dies with the main build: killed (``kill -9``, an out-of-memory kill,
+a CI timeout), the main build runs no hook that could stop it, and an orphan
+would go on writing into a site folder nobody builds any more. On Linux the
+kernel sends it SIGKILL when its parent dies (``PR_SET_PDEATHSIG``); elsewhere,
+and should that be missed, the child sees that its parent changed and exits.
 """
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import os
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Callable
 
 from mkdocs.exceptions import PluginError
 
 from . import edition, sources
 
 ENV_CHILD = "ZHCORPUS_EDITION_CHILD"
+ENV_PARENT = "ZHCORPUS_EDITION_PARENT"  # the main build's pid, which the child watches
+PARENT_POLL_SECONDS = 0.5
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 # Set to "0" to build only the Simplified edition (quick local previews).
 ENV_BUILD_HANT = "ZHCORPUS_BUILD_HANT"
 DEFAULT_CONFIG = "mkdocs-hant.yml"
@@ -78,11 +91,41 @@ def start(config, dirty: bool = False) -> Child:
         cmd.append("--strict")
     if dirty:
         cmd.append("--dirty")
-    env = dict(os.environ, **{ENV_CHILD: "1", "NO_MKDOCS_2_WARNING": "1"})
+    env = dict(os.environ, **{ENV_CHILD: "1", ENV_PARENT: str(os.getpid()), "NO_MKDOCS_2_WARNING": "1"})
     log_file = tempfile.TemporaryFile("w+", encoding="utf-8")
     process = subprocess.Popen(cmd, cwd=Path(config.config_file_path).resolve().parent, env=env,
-                               stdout=log_file, stderr=subprocess.STDOUT)
+                               stdout=log_file, stderr=subprocess.STDOUT, preexec_fn=_dies_with(os.getpid()))
     return Child(process, log_file)
+
+
+def _dies_with(parent: int) -> Callable[[], None]:
+    """What the child runs between fork and exec. prctl is looked up here, in the
+    parent: after a fork only calls that take no lock are safe. The kernel signals
+    when the *thread* that forked ends: MkDocs runs our hooks in its main thread."""
+    prctl = ctypes.CDLL(None, use_errno=True).prctl if sys.platform.startswith("linux") else None
+
+    def preexec() -> None:
+        if prctl is not None:
+            prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != parent:  # the parent died before prctl: no signal will come
+            os._exit(1)
+    return preexec
+
+
+def watch_parent() -> None:
+    """In the child: exit once the main build is gone (its parent pid changes).
+    PR_SET_PDEATHSIG does it at once on Linux; this covers other systems."""
+    watched = os.environ.get(ENV_PARENT)
+    if not watched or not watched.isdigit():
+        return
+
+    def watch() -> None:
+        while os.getppid() == int(watched):
+            time.sleep(PARENT_POLL_SECONDS)
+        log.error(f"zhcorpus {edition.HANT}: the main build (pid {watched}) is gone; stopping")
+        os._exit(1)
+
+    threading.Thread(target=watch, name="zhcorpus-watch-parent", daemon=True).start()
 
 
 def finish(child: Child) -> None:

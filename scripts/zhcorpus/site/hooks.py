@@ -51,6 +51,7 @@ def on_startup(command, dirty):
     # `mkdocs serve` previews the Simplified edition only (see hantbuild.wanted);
     # `--dirty` renders only the pages whose Markdown changed (see sources.py).
     _state.update(command=command, dirty=dirty, progress=PageProgress.for_command(command))
+    hantbuild.watch_parent()  # in the Traditional edition's build: die with the main one
 
 
 @event_priority(100)
