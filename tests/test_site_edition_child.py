@@ -60,6 +60,15 @@ def _gone_within(pid: int, seconds: float) -> bool:
     return _until(lambda: True if _running(pid) is None else None, seconds) is True
 
 
+def _kill_both(parent: subprocess.Popen, child: int | None) -> None:
+    """A failed test leaves nothing running: the process it started, and the child."""
+    if parent.poll() is None:
+        parent.kill()
+        parent.wait()
+    if child is not None and _running(child) is not None:
+        os.kill(child, signal.SIGKILL)
+
+
 def test_killing_the_main_build_kills_the_traditional_one(tmp_path):
     cmd, env = build_command(tmp_path / "site", **inputs_for_tests())
     main = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -74,11 +83,7 @@ def test_killing_the_main_build_kills_the_traditional_one(tmp_path):
         main.wait()
         assert _gone_within(child, 5), f"pid {child} outlived the main build"
     finally:
-        if main.poll() is None:
-            main.kill()
-            main.wait()
-        if child is not None and _running(child) is not None:
-            os.kill(child, signal.SIGKILL)
+        _kill_both(main, child)
 
 
 # A process that starts a child watching it the way the Traditional build does,
@@ -113,8 +118,4 @@ def test_the_child_exits_once_its_parent_is_gone_without_a_signal():
         parent.wait()
         assert _gone_within(watcher, 3), f"pid {watcher} outlived its parent"
     finally:
-        if parent.poll() is None:
-            parent.kill()
-            parent.wait()
-        if watcher is not None and _running(watcher) is not None:
-            os.kill(watcher, signal.SIGKILL)
+        _kill_both(parent, watcher)

@@ -75,19 +75,10 @@ def build_command(
     return cmd, env
 
 
-def build_site(
-    site_dir: Path,
-    corpus: Path | None = None,
-    taxonomy: Path | None = None,
-    speakers: Path | None = None,
-    strict: bool = True,
-    dirty: bool = False,
-    terminal: bool = False,
-    config: Path | None = None,
-) -> BuildResult:
-    """Run :func:`build_command`; ``terminal``: on a pseudo-terminal, as a person
-    would (progress bars show)."""
-    cmd, env = build_command(site_dir, corpus, taxonomy, speakers, strict, dirty, config)
+def build_site(site_dir: Path, *inputs, terminal: bool = False, **options) -> BuildResult:
+    """Run :func:`build_command` (same arguments); ``terminal``: on a
+    pseudo-terminal, as a person would (progress bars show)."""
+    cmd, env = build_command(site_dir, *inputs, **options)
     start = time.perf_counter()
     if terminal:
         log, returncode = _run_on_terminal(cmd, env)
