@@ -248,3 +248,21 @@ def test_the_search_worker_reads_the_format_the_index_writes():
     declared = int(re.search(r"^const FORMAT = (\d+);", worker, re.M).group(1))
     manifest = index.manifest_for(docs=0, shards=1, width=1, starts=[], chars=set(), aliases=None)
     assert manifest["format"] == declared
+
+
+@pytest.mark.parametrize("anchor", ["'p1 onclick=alert(1)'", "'p1 } <b'", "x1"])
+def test_an_original_anchor_that_could_add_an_attribute_is_an_error(tmp_path, anchor):
+    """Anchors of the printed text go into attribute lists ({: #orig-p1 })."""
+    import shutil
+
+    from zhcorpus.site.buildrun import FIXTURES
+    from zhcorpus.site.corpus import CorpusError, load_articles
+
+    corpus = tmp_path / "articles"
+    shutil.copytree(FIXTURES / "corpus" / "articles", corpus)
+    edited = next(corpus.glob("*wenweipo*.md"))
+    text = edited.read_text(encoding="utf-8")
+    assert "    - anchor: p1\n" in text
+    edited.write_text(text.replace("    - anchor: p1\n", f"    - anchor: {anchor}\n", 1), encoding="utf-8")
+    with pytest.raises(CorpusError, match=f"{edited.name}: original paragraph anchor .* is not p<N> or s<N>"):
+        load_articles(corpus)

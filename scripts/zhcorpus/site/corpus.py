@@ -17,6 +17,7 @@ from zhcorpus.readers import load_yaml
 _OPENING = re.compile(r"---[ \t]*\r?\n")
 _CLOSING = re.compile(r"---[ \t]*(?:\r?\n|\Z)")
 _SLUG = re.compile(r"^[a-z0-9-]+$")
+_ANCHOR = re.compile(r"^[ps][0-9]+$")  # what the corpus writer numbers paragraphs and headings
 MEMOS_KEPT = 16  # one per corpus folder (tests build many): the newest are kept
 
 
@@ -107,6 +108,13 @@ def _check_ids(path: Path, meta: dict) -> None:
     for ident in [meta["slug"], meta["source_id"], *meta["events"], *meta["speakers"], *meta["themes"]]:
         if not _SLUG.match(ident.replace("_", "-")):
             raise CorpusError(f"{path}: id {ident!r} is not ASCII [a-z0-9-_]")
+    # The printed paragraphs' anchors go into attribute lists ({: #orig-p3 }), where
+    # anything else could add an attribute.
+    original = meta["original"] if isinstance(meta["original"], dict) else {}
+    for para in original.get("paragraphs") or []:
+        anchor = str(para.get("anchor") or "") if isinstance(para, dict) else repr(para)
+        if anchor and not _ANCHOR.match(anchor):
+            raise CorpusError(f"{path}: original paragraph anchor {anchor!r} is not p<N> or s<N>")
 
 
 def _fields(path: Path, meta: dict) -> dict:

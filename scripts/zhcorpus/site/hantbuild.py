@@ -94,7 +94,8 @@ def start(config, dirty: bool = False) -> Child:
     env = dict(os.environ, **{ENV_CHILD: "1", ENV_PARENT: str(os.getpid()), "NO_MKDOCS_2_WARNING": "1"})
     log_file = tempfile.TemporaryFile("w+", encoding="utf-8")
     process = subprocess.Popen(cmd, cwd=Path(config.config_file_path).resolve().parent, env=env,
-                               stdout=log_file, stderr=subprocess.STDOUT, preexec_fn=_dies_with(os.getpid()))
+                               stdout=log_file, stderr=subprocess.STDOUT,
+                               preexec_fn=_dies_with(os.getpid()) if os.name == "posix" else None)
     return Child(process, log_file)
 
 
