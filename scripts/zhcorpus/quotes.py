@@ -13,8 +13,9 @@ sentence is ambiguous and the quote is then unattributed (speaker None).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Iterable
 
 from .speakers import Mention, Registry, find_mentions, printed_name, resolve
@@ -84,12 +85,84 @@ class Context:
     kind: str
     speech_speaker: str | None
 
+    # Positions found once per paragraph and bisected per quote or comma: scanning
+    # the paragraph, its spans or its mentions each time made a long paragraph
+    # cost the square of its length (issue 20: a 1 MB one-line page took 7 s).
+    @cached_property
+    def span_starts(self) -> list[int]:
+        return [start for start, _ in self.spans]
+
+    @cached_property
+    def mention_starts(self) -> list[int]:
+        return [m.start for m in self.mentions]
+
+    @cached_property
+    def next_other_speaker(self) -> list[int]:
+        """Per mention, the index of the first mention from it on that names someone else."""
+        mentions, following = self.mentions, [len(self.mentions)] * len(self.mentions)
+        for i in range(len(mentions) - 2, -1, -1):
+            same = mentions[i + 1].speaker_id == mentions[i].speaker_id
+            following[i] = following[i + 1] if same else i + 1
+        return following
+
+    @cached_property
+    def people(self) -> list[Mention]:
+        """Mentions of persons, in order (they never overlap, so their ends are in order too)."""
+        return [m for m in self.mentions if self.registry.is_person(m.speaker_id)]
+
+    @cached_property
+    def people_ends(self) -> list[int]:
+        return [m.end for m in self.people]
+
+    @cached_property
+    def person_ids(self) -> set[str]:
+        return {m.speaker_id for m in self.people}
+
+    @cached_property
+    def speaker_ids(self) -> set[str]:
+        return {m.speaker_id for m in self.mentions}
+
+    @cached_property
+    def clause_ends(self) -> list[int]:
+        return [m.start() for m in _CLAUSE_END.finditer(self.text)]
+
+    @cached_property
+    def sentence_ends(self) -> list[int]:
+        return [m.start() for m in _SENTENCE_END.finditer(self.text)]
+
+    def in_span(self, position: int) -> bool:
+        """Inside a quote: spans are in order and never overlap."""
+        i = bisect_right(self.span_starts, position) - 1
+        return i >= 0 and position < self.spans[i][1]
+
+    def first_mention(self, start: int, end: int) -> Mention | None:
+        """The first mention that starts in [start, end)."""
+        i = bisect_left(self.mention_starts, start)
+        return self.mentions[i] if i < len(self.mentions) and self.mentions[i].start < end else None
+
+    def names_other_than(self, speaker_id: str | None, after: int, before: int) -> bool:
+        """A mention starting strictly between ``after`` and ``before`` names someone else."""
+        i = bisect_right(self.mention_starts, after)
+        if i < len(self.mentions) and self.mentions[i].speaker_id == speaker_id:
+            i = self.next_other_speaker[i]
+        return i < len(self.mentions) and self.mentions[i].start < before
+
+    def last_clause_end(self, end: int) -> int:
+        """Where the last clause delimiter before ``end`` is, -1 if none."""
+        i = bisect_left(self.clause_ends, end)
+        return self.clause_ends[i - 1] if i else -1
+
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each “…” content, skipping those inside 《…》 titles."""
     titles = [(m.start(), m.end()) for m in re.finditer(r"《[^《》]*》", text)]
-    return [(m.start() + 1, m.end() - 1) for m in re.finditer(r"“[^“”]*”", text)
-            if not any(a <= m.start() < b for a, b in titles)]
+    starts = [start for start, _ in titles]
+
+    def in_title(position: int) -> bool:  # titles are in order and never overlap
+        i = bisect_right(starts, position) - 1
+        return i >= 0 and position < titles[i][1]
+
+    return [(m.start() + 1, m.end() - 1) for m in re.finditer(r"“[^“”]*”", text) if not in_title(m.start())]
 
 
 def outside_quotes(text: str, spans: Iterable[tuple[int, int]]) -> str:
@@ -126,13 +199,23 @@ def fragment_is_bounded(text: str, start: int, end: int) -> bool:
     """A fragment quote stands as a clause of its own: after a comma, colon or
     verb, or before a sentence end — not wedged inside a phrase (“一步一个脚印”扎实)."""
     before, after = text[start - 2:start - 1], text[end + 1:end + 2]
-    left = start == 1 or before in "，：,:" or bool(_VERB_AT_END.search(text[:start - 1]))
+    left = start == 1 or before in "，：,:" or verb_at_end(text, start - 1)
     right = after == "" or after in SENTENCE_END or text[end + 1:end + 3] == "——"
     return end - start >= MIN_PARTIAL and (left or right)
 
 
 _CLAUSE_ENDS = CLAUSE_DELIMS + "—"  # a dash ends a clause too
 _CLAUSE_END = re.compile(f"[{re.escape(_CLAUSE_ENDS)}]")
+_SENTENCE_END = re.compile(f"[{re.escape(SENTENCE_END)}]")
+_SPEECH_STOP = re.compile(f"[{re.escape(SENTENCE_END)}“]")
+# A verb at the end is at most the longest verb, 道/说 and the newline $ allows before the end.
+_VERB_REACH = max(map(len, REPORT_VERBS)) + 2
+
+
+def verb_at_end(text: str, end: int) -> bool:
+    """_VERB_AT_END.search(text[:end]), looking only where a match can start: the
+    slice of everything before each quote made a paragraph cost its length squared."""
+    return bool(_VERB_AT_END.search(text[max(0, end - _VERB_REACH):end]))
 
 
 def last_clause(text: str) -> tuple[str, int]:
@@ -144,8 +227,8 @@ def last_clause(text: str) -> tuple[str, int]:
 def clause_subject(clause: str, offset: int, ctx: Context) -> Attribution | None:
     """Who the clause is about: the first registry name that is not an object
     (聆听习近平主席讲话后 is about someone else), or a pronoun, else None."""
-    here = [m for m in ctx.mentions if offset <= m.start < offset + len(clause)]
-    for m in here:
+    m = ctx.first_mention(offset, offset + len(clause))
+    if m is not None:
         lead = clause[:m.start - offset]
         if lead.endswith(_OBJECT_MARKERS) or lead.startswith(_OBJECT_MARKERS):
             return None
@@ -162,8 +245,8 @@ def resolve_pronoun(pronoun: str, pos: int, ctx: Context) -> Attribution | None:
         if ctx.kind == "speech" and ctx.speech_speaker:
             return attribution(None, ctx.speech_speaker, ctx, "pronoun", pos)
         return None
-    people = [m for m in ctx.mentions if m.end <= pos and ctx.registry.is_person(m.speaker_id)]
-    target = people[-1].speaker_id if people else ctx.state.last_person
+    before = bisect_right(ctx.people_ends, pos)
+    target = ctx.people[before - 1].speaker_id if before else ctx.state.last_person
     return attribution(None, target, ctx, "pronoun", pos) if target else None
 
 
@@ -188,7 +271,7 @@ def cue_in_clause(clause: str, offset: int, colon: bool, ctx: Context) -> Attrib
     if not (verb or colon):
         return None
     subject = clause_subject(clause, offset, ctx)
-    if subject is None and not any(offset <= m.start < offset + len(clause) for m in ctx.mentions):
+    if subject is None and ctx.first_mention(offset, offset + len(clause)) is None:
         name = printed_name(_VERB_ANYWHERE.split(clause, 1)[0])
         subject = attribution(name, None, ctx, "", offset) if name else None
     if subject is None:
@@ -199,13 +282,15 @@ def cue_in_clause(clause: str, offset: int, colon: bool, ctx: Context) -> Attrib
 
 def speaker_before(start: int, ctx: Context) -> Attribution | None:
     """X说：“…”, X表示，“…”, 正如X所说，“…”, 中国先贤讲：“…”."""
-    pre = ctx.text[:start - 1]
-    colon = pre.endswith(("：", ":"))
-    if pre.endswith(("，", ",", "：", ":")):
-        pre = pre[:-1]
-    elif not _VERB_AT_END.search(pre):
+    end = start - 1  # the cue ends before “ (and before a comma or colon there)
+    mark = ctx.text[end - 1:end] if end else ""
+    colon = mark in ("：", ":")
+    if mark in ("，", ",", "：", ":"):
+        end -= 1
+    elif not verb_at_end(ctx.text, end):
         return None
-    clause, offset = last_clause(pre)
+    offset = ctx.last_clause_end(end) + 1
+    clause = ctx.text[offset:end]
     cue = cue_in_clause(clause, offset, colon, ctx) if clause else None
     if cue is None and clause and ctx.text[start:start + 1] == "我":
         cue = clause_subject(clause, offset, ctx)  # X感谢…，“我坚信…”: first person is X
@@ -223,7 +308,8 @@ def speaker_after(end: int, ctx: Context) -> Attribution | None:
         i += 1
     if text.startswith("——", i):
         i += 2
-    stop = min([j for j in (text.find(c, i) for c in SENTENCE_END + "“") if j >= 0] + [len(text)])
+    found = _SPEECH_STOP.search(text, i)
+    stop = found.start() if found else len(text)
     segment = text[i:stop]
     if (not anaphoric and stop < len(text) and text[stop] == "“" and segment.endswith(("，", ",", "：", ":"))
             and not segment.startswith(_TOPIC_MARKERS)):
@@ -234,7 +320,7 @@ def speaker_after(end: int, ctx: Context) -> Attribution | None:
     offset = i
     for clause in re.split(r"[，,；;：:]", segment)[:2]:
         subject = clause_subject(clause, offset, ctx)
-        named = any(offset <= m.start < offset + len(clause) for m in ctx.mentions)
+        named = ctx.first_mention(offset, offset + len(clause)) is not None
         if subject or named:
             if subject is None:
                 return None
@@ -257,15 +343,11 @@ def cues(ctx: Context) -> list[Attribution]:
     """Clauses outside quotes that open reported speech (X说，… / 在X看来，…),
     with the position just after them: the speaker of what follows."""
     text, found = ctx.text, []
-    # last_clause(text[:end]) for every comma, found in one pass: per comma, it
-    # sliced and searched the paragraph again, quadratic in its length.
-    delims = [m.start() for m in _CLAUSE_END.finditer(text)]
     for m in _CUE_END.finditer(text):
         end = m.start()
-        if any(a <= end < b for a, b in ctx.spans):
+        if ctx.in_span(end):
             continue
-        before = bisect_left(delims, end)
-        offset = delims[before - 1] + 1 if before else 0
+        offset = ctx.last_clause_end(end) + 1
         clause = text[offset:end]
         cue = cue_in_clause(clause, offset, m.group() in "：:", ctx) if clause else None
         if cue:
@@ -274,29 +356,52 @@ def cues(ctx: Context) -> list[Attribution]:
     return found
 
 
-def speaker_continued(start: int, ctx: Context, earlier: list[Attribution]) -> Attribution | None:
+@dataclass
+class Voices:
+    """Who has spoken so far in a paragraph: its cues, then its attributed quotes
+    as they are found, each list in order of position."""
+
+    cues: list[Attribution]
+    quotes: list[Attribution] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._cue_positions = [cue.pos for cue in self.cues]
+        self._quote_positions: list[int] = []
+
+    def add(self, quote: Attribution) -> None:
+        self.quotes.append(quote)
+        self._quote_positions.append(quote.pos)
+
+    def latest_before(self, position: int) -> Attribution | None:
+        """The voice with the greatest position before ``position``; of a cue and a
+        quote at the same place, the quote (it was found later)."""
+        c = bisect_left(self._cue_positions, position)
+        q = bisect_left(self._quote_positions, position)
+        cue, quote = (self.cues[c - 1] if c else None), (self.quotes[q - 1] if q else None)
+        return quote if quote is not None and (cue is None or quote.pos >= cue.pos) else cue
+
+
+def speaker_continued(start: int, ctx: Context, earlier: Voices) -> Attribution | None:
     """The paragraph's current speaker: the latest cue or attributed quote before
     this one, unless a later sentence names someone else, or the latest voice
     was a citation (正如X所说), after which nobody can tell who speaks."""
-    events = sorted([e for e in earlier if e.pos < start], key=lambda e: e.pos)
-    if not events:
+    last = earlier.latest_before(start)
+    if last is None or last.pattern == "citation":
         return None
-    last = events[-1]
-    if last.pattern == "citation":
+    # Names count after the first sentence end between the voice and this quote.
+    ends = ctx.sentence_ends
+    first = bisect_left(ends, last.pos)
+    after = ends[first] if first < len(ends) and ends[first] < start - 1 else start - 1
+    if ctx.names_other_than(last.speaker_id, after, start):
         return None
-    between = ctx.text[last.pos:start - 1]
-    first_end = min([between.find(c) for c in SENTENCE_END if c in between] + [len(between)])
-    for m in ctx.mentions:
-        if last.pos + first_end < m.start < start and m.speaker_id != last.speaker_id:
-            return None
     return Attribution(last.name, last.speaker_id, last.verb, "continuation", last.pos)
 
 
 def speaker_by_topic(ctx: Context) -> Attribution | None:
     """A paragraph about one person who has already been quoted in the article:
     a bare quote in it is theirs (阿比尔加齐耶夫…班长。“我在这个岗位上…”)."""
-    people = {m.speaker_id for m in ctx.mentions if ctx.registry.is_person(m.speaker_id)}
-    if ctx.kind == "speech" or len(people) != 1 or len({m.speaker_id for m in ctx.mentions}) != 1:
+    people = ctx.person_ids
+    if ctx.kind == "speech" or len(people) != 1 or len(ctx.speaker_ids) != 1:
         return None
     (person,) = people
     return attribution(None, person, ctx, "topic", 0) if person in ctx.state.quoted else None
@@ -311,7 +416,7 @@ def speaker_from_previous(start: int, ctx: Context) -> Attribution | None:
     return Attribution(tail.name, tail.speaker_id, tail.verb, "previous-paragraph", 0)
 
 
-def attribute(start: int, end: int, ctx: Context, earlier: list[Attribution]) -> Attribution | None:
+def attribute(start: int, end: int, ctx: Context, earlier: Voices) -> Attribution | None:
     """Ordered patterns: the first one that answers wins."""
     for found in (speaker_before(start, ctx), speaker_after(end, ctx),
                   speaker_continued(start, ctx, earlier), speaker_by_topic(ctx),
@@ -326,7 +431,7 @@ def paragraph_quotes(anchor: str, text: str, registry: Registry, state: ArticleS
     spans = tuple(quote_spans(text))
     mentions = tuple(find_mentions(outside_quotes(text, spans), registry))
     ctx = Context(text, spans, mentions, registry, state, kind, speech_speaker)
-    earlier, quotes = (cues(ctx) if spans else []), []  # cues only serve quotes in this paragraph
+    earlier, quotes = Voices(cues(ctx) if spans else []), []  # cues only serve quotes in this paragraph
     for start, end in spans:
         if is_name_or_term(text, start, end):
             continue
@@ -335,8 +440,8 @@ def paragraph_quotes(anchor: str, text: str, registry: Registry, state: ArticleS
             continue
         quotes.append(make_quote(text, anchor, start, end, found, registry))
         if found:
-            earlier.append(Attribution(found.name, found.speaker_id, found.verb,
-                                       "citation" if found.pattern == "citation" else "quote", end))
+            earlier.add(Attribution(found.name, found.speaker_id, found.verb,
+                                    "citation" if found.pattern == "citation" else "quote", end))
     update_state(state, text, quotes, ctx)
     return quotes
 
@@ -350,9 +455,8 @@ def make_quote(text: str, anchor: str, start: int, end: int, found: Attribution 
 
 
 def update_state(state: ArticleState, text: str, quotes: list[Quote], ctx: Context) -> None:
-    people = [m.speaker_id for m in ctx.mentions if ctx.registry.is_person(m.speaker_id)]
-    if people:
-        state.last_person = people[-1]
+    if ctx.people:
+        state.last_person = ctx.people[-1].speaker_id
     state.quoted |= {q.speaker_id for q in quotes if q.speaker_id and q.pattern != "citation"}
     last = quotes[-1] if quotes else None
     ends_on_quote = last is not None and text[last.end + 1:].strip("。！？!? ") == ""
