@@ -20,7 +20,9 @@ reading chains: sequences of block indices in reading order.
 
 from __future__ import annotations
 
+import heapq
 from array import array
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -143,7 +145,11 @@ def join_evidence(left: str, right: str, reference: Reference) -> int:
     that contains an unseen string is unseen too, so the search grows outward
     from the shortest join and stops at the first miss.
     """
-    left, right = to_simplified(left[-_MAX_JOIN:]), to_simplified(right[:_MAX_JOIN])
+    return _evidence(to_simplified(left[-_MAX_JOIN:]), to_simplified(right[:_MAX_JOIN]), reference)
+
+
+def _evidence(left: str, right: str, reference: Reference) -> int:
+    """join_evidence of the join's two ends, already cut to _MAX_JOIN and Simplified."""
     words = common_words()
     first_left = next((i for i in range(1, len(left) + 1) if HAN.match(left[-i])), None)
     first_right = next((j for j in range(1, len(right) + 1) if HAN.match(right[j - 1])), None)
@@ -168,14 +174,19 @@ def join_evidence(left: str, right: str, reference: Reference) -> int:
 
 def quote_fit(cut: str, candidate: str, cut_ends_softly: bool) -> int:
     """Quotes must pair up across the join."""
-    opened = open_quote_depth(cut) > 0
-    closes = has_unmatched_closer(candidate)
+    return _fit(open_quote_depth(cut) > 0, has_unmatched_closer(candidate), candidate[:1] in OPENERS,
+                cut_ends_softly)
+
+
+def _fit(opened: bool, closes: bool, opens: bool, cut_ends_softly: bool) -> int:
+    """quote_fit of what it looks at: the cut leaves a quote open, the candidate
+    closes one it never opened, the candidate opens with a quote mark."""
     if closes and not opened:
         return -6
     if opened and closes:
         return 3
     score = -1 if opened else 0
-    if candidate[:1] in OPENERS and not cut_ends_softly:
+    if opens and not cut_ends_softly:
         score -= 3
     return score
 
@@ -192,36 +203,140 @@ def link_continuations(blocks: list[Block], reference: Reference) -> Links:
     offpage = {i for i in cuts if i + 1 < len(blocks) and blocks[i + 1].kind == QR}
     candidates = [i for i, b in enumerate(blocks) if b.kind in (TEXT, ITEM) and not is_heading_like(b)
                   and _follows_a_jump(blocks, i)]
-    scored = []
+    continuation = _best_first(blocks, [c for c in cuts if c not in offpage], candidates, reference)
+    _pair_the_last_orphan(blocks, cuts, candidates, offpage, continuation)
+    return Links(continuation, _lifted(blocks, continuation), offpage)
+
+
+def _best_first(blocks: list[Block], cuts: list[int], candidates: list[int], reference: Reference) -> dict[int, int]:
+    """Each cut linked to a candidate, best first: every pair scored, the pairs taken in
+    the order (score, distance, cut, candidate) when neither is taken yet. A remote pair
+    counts only from _MIN_REMOTE_SCORE; the block right after the cut has a bonus.
+
+    Listing every pair made a page of n cuts and m candidates cost n times m (481k
+    join checks on a 2 MB page). A score depends only on the ends of the two texts
+    and their quotes, so cuts and candidates are grouped by those (a long page
+    reprints the same copy again and again) and each pair of groups is scored once;
+    its pairs are not listed: each cut asks a group for its nearest candidate still
+    free. What is left to grow as a product is the number of groups: cuts that all
+    end differently, against candidates that all begin differently."""
+    cut_groups: dict[tuple, list[int]] = defaultdict(list)
     for cut in cuts:
-        if cut in offpage:
-            continue
-        adjacent = _next_body_index(blocks, cut)
-        for candidate in candidates:
-            if candidate == cut:
+        text = blocks[cut].text
+        cut_groups[(to_simplified(text[-_MAX_JOIN:]), open_quote_depth(text) > 0, text[-1] in "：，")].append(cut)
+    keys: dict[int, tuple] = {}
+    groups: list[_FreeNearest] = []
+    by_key: dict[tuple, list[int]] = defaultdict(list)
+    for candidate in candidates:
+        text = blocks[candidate].text
+        keys[candidate] = (to_simplified(text[:_MAX_JOIN]), has_unmatched_closer(text), text[:1] in OPENERS)
+        by_key[keys[candidate]].append(candidate)
+    group_of: dict[int, int] = {}
+    for members in by_key.values():
+        for member in members:
+            group_of[member] = len(groups)
+        groups.append(_FreeNearest(members))
+
+    scores: dict[tuple[tuple, tuple], int] = {}
+
+    def score(cut_key: tuple, candidate_key: tuple) -> int:
+        if (cut_key, candidate_key) not in scores:
+            (left, opened, soft), (right, closes, opens) = cut_key, candidate_key
+            scores[cut_key, candidate_key] = _evidence(left, right, reference) + _fit(opened, closes, opens, soft)
+        return scores[cut_key, candidate_key]
+
+    # A group's pair with the block right after the cut needs no care: that pair's
+    # entry with the bonus comes first.
+    heap: list[tuple[int, int, int, int, int]] = []  # (-score, distance, cut, candidate, group or -1)
+    for cut_key, members in cut_groups.items():
+        for cut in members:
+            following = _next_body_index(blocks, cut)
+            if following in keys:
+                bonus = score(cut_key, keys[following]) + _ADJACENT_BONUS
+                if bonus >= _MIN_LINK_SCORE:
+                    heap.append((-bonus, following - cut, cut, following, -1))
+        for group, (candidate_key, _) in enumerate(by_key.items()):
+            (_, closes, _) = candidate_key
+            if closes and not cut_key[1]:
+                continue  # _fit gives -6: no evidence lifts a remote pair to _MIN_REMOTE_SCORE
+            remote = score(cut_key, candidate_key)
+            if remote < _MIN_REMOTE_SCORE:
                 continue
-            left, right = blocks[cut].text, blocks[candidate].text
-            score = join_evidence(left, right, reference) + quote_fit(left, right, left[-1] in "：，")
-            if candidate == adjacent:
-                score += _ADJACENT_BONUS
-            elif score < _MIN_REMOTE_SCORE:
-                continue
-            if score >= _MIN_LINK_SCORE:
-                scored.append((-score, abs(candidate - cut), cut, candidate))
+            for cut in members:
+                nearest = groups[group].nearest(cut)
+                if nearest is not None:
+                    heap.append((-remote, abs(nearest - cut), cut, nearest, group))
+    heapq.heapify(heap)
     continuation: dict[int, int] = {}
     taken: set[int] = set()
-    for _, _, cut, candidate in sorted(scored):
-        if cut not in continuation and candidate not in taken:
-            continuation[cut] = candidate
-            taken.add(candidate)
-    _pair_the_last_orphan(blocks, cuts, candidates, offpage, continuation)
-    lifted = {}
-    for cut, candidate in continuation.items():
+    while heap:
+        negative, _, cut, candidate, group = heapq.heappop(heap)
+        if cut in continuation:
+            continue
+        if candidate in taken:
+            if group >= 0:  # the group's next nearest free candidate, at the same score
+                nearest = groups[group].nearest(cut)
+                if nearest is not None:
+                    heapq.heappush(heap, (negative, abs(nearest - cut), cut, nearest, group))
+            continue
+        continuation[cut] = candidate
+        taken.add(candidate)
+        groups[group_of[candidate]].take(candidate)
+    return continuation
+
+
+class _FreeNearest:
+    """Candidates of one group, in page order: which is nearest a cut (the nearer, then
+    the earlier) among those not taken yet. Taken ones are jumped over by pointers
+    that skip whole runs of them, so each question costs next to nothing."""
+
+    def __init__(self, members: list[int]):
+        self.members = members  # ascending: candidates are listed in page order
+        self._right = list(range(len(members) + 1))  # slot p: p while free; len: none left
+        self._left = list(range(len(members) + 1))   # slot p + 1 stands for p; slot 0: none left
+
+    def take(self, candidate: int) -> None:
+        position = bisect_left(self.members, candidate)
+        self._right[position] = position + 1
+        self._left[position + 1] = position
+
+    def nearest(self, cut: int) -> int | None:
+        """The nearest free candidate other than the cut itself (a block can be both)."""
+        members = self.members
+        position = bisect_left(members, cut)
+        right = _find(self._right, position)
+        if right < len(members) and members[right] == cut:
+            right = _find(self._right, right + 1)
+        left = _find(self._left, position) - 1
+        found = [(abs(members[p] - cut), members[p]) for p in (left, right) if 0 <= p < len(members)]
+        return min(found)[1] if found else None
+
+
+def _find(links: list[int], slot: int) -> int:
+    """Follow the pointers to the slot that points at itself, shortening the way."""
+    root = slot
+    while links[root] != root:
+        root = links[root]
+    while links[slot] != root:
+        links[slot], slot = root, links[slot]
+    return root
+
+
+def _lifted(blocks: list[Block], continuation: dict[int, int]) -> dict[int, int]:
+    """What stands between a cut and its later continuation (a pull-quote, a caption, a
+    QR notice) and is lifted into the cut's article: a block between several links
+    goes to the last link made. Each block is looked at once, not once per link over it."""
+    skippable = [i for i, block in enumerate(blocks) if _is_skippable(block)]
+    unassigned = list(range(len(skippable) + 1))  # slot p: p until the block is lifted
+    lifted: dict[int, int] = {}
+    for cut, candidate in reversed(list(continuation.items())):
         if candidate > cut:
-            for between in range(cut + 1, candidate):
-                if _is_skippable(blocks[between]):
-                    lifted[between] = cut
-    return Links(continuation, lifted, offpage)
+            position = _find(unassigned, bisect_left(skippable, cut + 1))
+            while position < len(skippable) and skippable[position] < candidate:
+                lifted[skippable[position]] = cut
+                unassigned[position] = position + 1
+                position = _find(unassigned, position + 1)
+    return lifted
 
 
 def _pair_the_last_orphan(blocks: list[Block], cuts: list[int], candidates: list[int], offpage: set[int],

@@ -10,6 +10,7 @@ headline between two reports belongs to the one above it).
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .columns import Links, is_cut, is_heading_like
@@ -74,6 +75,11 @@ class _Assembler:
         self.drafts: list[Draft] = []
         self.current: Draft | None = None
         self.previous: int | None = None
+        # Lifted blocks by the cut they follow, in page order: looked up per block read,
+        # where going through all of them made a long page cost blocks times lifted.
+        self.lifted_after: dict[int, list[int]] = defaultdict(list)
+        for lifted, cut in sorted(links.lifted.items()):
+            self.lifted_after[cut].append(lifted)
 
     def start(self, line: int) -> Draft:
         self.current = Draft(start_line=line)
@@ -86,8 +92,8 @@ class _Assembler:
             following = self.blocks[chain[position + 1]] if position + 1 < len(chain) else None
             self.read(index, following, chain)
             self.previous = index
-            for lifted, cut in sorted(self.links.lifted.items()):
-                if cut == index and self.current is not None:
+            for lifted in self.lifted_after.get(index, ()):
+                if self.current is not None:
                     self.attach_lifted(self.blocks[lifted])
 
     def attach_lifted(self, block: Block) -> None:
