@@ -28,17 +28,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 MB = 1_000_000
-SHAPES = ("one-line", "lines")
+SHAPES = ("one-line", "lines", "wrapped")
+WRAP = 15  # characters a line in ``wrapped``, as on the narrow-column page 004
 
 
 def big_page(seeds: Path, size: int, shape: str) -> str:
     """Real seed text repeated to ``size`` bytes of UTF-8 (cut at a character)."""
     texts = [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))]
-    if shape == "one-line":
+    if shape != "lines":
         texts = [t.replace("\n", "") for t in texts]
-    unit = ("" if shape == "one-line" else "\n\n").join(texts)
+    unit = ("" if shape != "lines" else "\n\n").join(texts)
     data = (unit * (size // len(unit.encode("utf-8")) + 1)).encode("utf-8")[:size]
-    return data.decode("utf-8", errors="ignore")
+    text = data.decode("utf-8", errors="ignore")
+    if shape == "wrapped":  # a narrow column: every line full, so one paragraph from end to end
+        text = "\n".join(text[i:i + WRAP] for i in range(0, len(text), WRAP))
+    return text
 
 
 def write_page_seeds(seeds: Path, folder: Path, size: int, shape: str) -> None:

@@ -102,3 +102,71 @@ def test_a_full_line_ending_in_a_full_stop_is_a_wrap_not_a_paragraph_end():
     # 约而至，必将… ends 。 at full width in the middle of the column: one paragraph.
     text = page_blocks(COLUMN_PAGE)[1].text
     assert "时代。如今，第二届" in text and text.endswith("展新蓝图。")
+
+
+# Issue 20: _unwrap_columns joined each line to the whole paragraph so far, and
+# join_wrapped searched all of it: a long paragraph cost its length squared. The
+# code before is kept here as the spec.
+
+def _stands_alone_as_first_written(line, current, following):
+    if not ends_sentence(current.text) or ends_sentence(line.text) and line.text[-1] not in "？！":
+        return False
+    return following is None or following.kind != layout.TEXT or following.indented
+
+
+def _unwrap_columns_as_first_written(lines, width):
+    from zhcorpus.layout import CLOSERS, TERMINAL, TEXT, Block, display_width
+    from zhcorpus.repairs import join_wrapped
+
+    out, current = [], None
+    for index, line in enumerate(lines):
+        if line.kind != TEXT:
+            current = None
+            out.append(line)
+            continue
+        if current is None and out and out[-1].kind == TEXT and not line.text.strip(CLOSERS + TERMINAL):
+            out[-1].text += line.text
+            out[-1].raw.extend(line.raw)
+            continue
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if current is not None and _stands_alone_as_first_written(line, current, following):
+            current = None
+        if current is None or line.indented:
+            current = Block(TEXT, line.text, line.line, line.indented, raw=list(line.raw))
+            out.append(current)
+        else:
+            current.text = join_wrapped(current.text, line.text)
+            current.raw.extend(line.raw)
+        if ends_sentence(line.text) and display_width(line.text) < width - 0.75:
+            current = None
+    return out
+
+
+def _shown(blocks):
+    return [(b.kind, b.text, b.line, b.indented, b.raw) for b in blocks]
+
+
+def test_unwrapping_agrees_with_its_spec_on_random_columns():
+    import random
+
+    from zhcorpus.layout import Block
+
+    pieces = ["合作之路越走越宽", "广。", "“我们充满信心。”", "”", "」。", "2025", "年6月", "abc", "de 12", "。",
+              "？", "！", "：", "——", "“", "中国—中亚峰会", "…", " ", "字", "”。 ", "a ", "新华社北京6月18日电"]
+    rng = random.Random(20)
+    for _ in range(2000):
+        lines = []
+        for number in range(1, rng.randint(1, 30)):
+            text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 6)))
+            kind = layout.DATELINE if rng.random() < 0.05 else layout.TEXT
+            lines.append(Block(kind, text, number, rng.random() < 0.2, raw=[text]))
+        width = rng.choice([8, 12, 15])
+        copy = [Block(b.kind, b.text, b.line, b.indented, raw=list(b.raw)) for b in lines]
+        assert _shown(layout._unwrap_columns(lines, width)) == _shown(
+            _unwrap_columns_as_first_written(copy, width)), [b.text for b in lines]
+
+
+def test_a_long_hard_wrapped_paragraph_is_joined_as_before():
+    text = "习近平主席同中亚五国元首共同擘画中国中亚合作新蓝图奏响千年丝路的新时代乐章" * 200
+    lines = "\n".join(text[i:i + 15] for i in range(0, len(text), 15))
+    assert [b.text for b in page_blocks(lines)] == [text]

@@ -133,13 +133,64 @@ def _column_width(texts: list[str]) -> float:
     return widths[int(len(widths) * 0.9) - 1] if len(widths) > 1 else widths[0]
 
 
-def _stands_alone(line: Block, current: Block, following: Block | None) -> bool:
+def _stands_alone(line: Block, current: _Joining, following: Block | None) -> bool:
     """A headline after a paragraph that happened to fill its last line: the
     paragraph ended a sentence, this line does not, and the next article (or
     the page end, a byline, a continuation mark) follows it."""
-    if not ends_sentence(current.text) or ends_sentence(line.text) and line.text[-1] not in "？！":
+    if not current.ends_sentence() or ends_sentence(line.text) and line.text[-1] not in "？！":
         return False
     return following is None or following.kind != TEXT or following.indented
+
+
+class _Joining:
+    """A paragraph's text as its lines are joined, made one string at the end:
+    joining each line to the whole paragraph so far cost a long paragraph the
+    square of its length (issue 20). What ends_sentence looks at, the last
+    characters, is kept up to date as lines come."""
+
+    def __init__(self, block: Block):
+        self.block, self.pieces = block, [block.text]
+        self._last = self._last_closed = self._last_open = None
+        self._follow(block.text)
+
+    def join_wrapped(self, line: str) -> None:
+        """repairs.join_wrapped(text, line): it looks only at the text's last character
+        when the text has no trailing space (a line never has, so the rare other case
+        joins the whole text)."""
+        last = self.pieces[-1]
+        if last and not last[-1].isspace():
+            self._append(join_wrapped(last, line)[len(last):])
+        else:
+            self.pieces = [join_wrapped("".join(self.pieces), line)]
+            self._last = self._last_closed = self._last_open = None
+            self._follow(self.pieces[0])
+
+    def append(self, line: str) -> None:
+        self._append(line)
+
+    def _append(self, piece: str) -> None:
+        self.pieces.append(piece)
+        self._follow(piece)
+
+    def _follow(self, piece: str) -> None:
+        """_last: text.rstrip()[-1]; _last_open: text.rstrip().rstrip(CLOSERS)[-1];
+        _last_closed: text.rstrip(CLOSERS)[-1] (where the second goes on when a piece
+        is only closing marks); None where the stripped text is empty."""
+        solid = piece.rstrip()
+        if solid:
+            opened = solid.rstrip(CLOSERS)
+            self._last, self._last_open = solid[-1], opened[-1] if opened else self._last_closed
+        unclosed = piece.rstrip(CLOSERS)
+        if unclosed:
+            self._last_closed = unclosed[-1]
+
+    def ends_sentence(self) -> bool:
+        """layout.ends_sentence(text)."""
+        return self._last_open is not None and (self._last_open in TERMINAL or self._last == "：")
+
+    def done(self) -> None:
+        self.block.text = "".join(self.pieces)
+        self.pieces = [self.block.text]
 
 
 def _unwrap_columns(lines: list[Block], width: float) -> list[Block]:
@@ -147,25 +198,29 @@ def _unwrap_columns(lines: list[Block], width: float) -> list[Block]:
     and stops short of the column width (or the next line is indented or not
     text). A full line ending in 。 is a wrap that happened to fall there."""
     out: list[Block] = []
-    current: Block | None = None
+    joining: list[_Joining] = []  # each text block of out that lines were joined to
+    current: _Joining | None = None
     for index, line in enumerate(lines):
         if line.kind != TEXT:
             current = None
             out.append(line)
             continue
         if current is None and out and out[-1].kind == TEXT and not line.text.strip(CLOSERS + TERMINAL):
-            out[-1].text += line.text  # a wrap left a paragraph's closing ” alone on a line
+            joining[-1].append(line.text)  # a wrap left a paragraph's closing ” alone on a line
             out[-1].raw.extend(line.raw)
             continue
         if current is not None and _stands_alone(line, current, lines[index + 1] if index + 1 < len(lines) else None):
             current = None
         if current is None or line.indented:
-            current = Block(TEXT, line.text, line.line, line.indented, raw=list(line.raw))
-            out.append(current)
+            current = _Joining(Block(TEXT, line.text, line.line, line.indented, raw=list(line.raw)))
+            joining.append(current)
+            out.append(current.block)
         else:
-            current.text = join_wrapped(current.text, line.text)
-            current.raw.extend(line.raw)
+            current.join_wrapped(line.text)
+            current.block.raw.extend(line.raw)
         short = display_width(line.text) < width - 0.75
         if ends_sentence(line.text) and short:
             current = None
+    for paragraph in joining:
+        paragraph.done()
     return out

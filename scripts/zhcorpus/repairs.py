@@ -134,7 +134,9 @@ def join_wrapped(first: str, second: str) -> str:
     """
     first = first.rstrip()
     second = second.lstrip()
-    if _ASCII_WORD_END.search(first) and _ASCII_WORD_START.search(second):
+    # The last character only: searching all of ``first`` for $ made a long paragraph,
+    # joined a line at a time, cost its length squared.
+    if _ASCII_WORD_END.search(first[-1:]) and _ASCII_WORD_START.search(second):
         if first[-1].isdigit() and second[0].isdigit():
             return first + second
         return f"{first} {second}"
