@@ -219,3 +219,15 @@ def test_links_agree_with_their_spec_on_random_pages():
         texts = [b.text for b in blocks if b.kind == TEXT]
         reference = rng.choice([_reference(pages), "\x00".join(texts), ""])
         _agree(blocks, reference)
+
+
+def test_a_reference_asked_many_fragments_indexes_itself():
+    from zhcorpus.columns import _SCANS_BEFORE_INDEX
+
+    text = "中国和中亚国家务实合作破解的是发展难题\x00汇聚的是共进力量，汇聚" * 50
+    reference = Reference(text)
+    chars = sorted(set(text))
+    fragments = [a + b + c for a in chars for b in chars for c in ("", "汇", "甲")]
+    assert len(set(fragments)) > _SCANS_BEFORE_INDEX
+    assert [f in reference for f in fragments] == [f in text for f in fragments]
+    assert reference._positions is not None  # indexed on the way, with the same answers

@@ -92,6 +92,9 @@ def is_cut(block: Block) -> bool:
     return block.kind in (TEXT, ITEM) and not ends_sentence(block.text) and not is_heading_like(block)
 
 
+_SCANS_BEFORE_INDEX = 1000  # scans of the whole reference cost as much as indexing it
+
+
 class Reference:
     """Text the corpus prints elsewhere, for judging whether a join reads right.
 
@@ -100,13 +103,16 @@ class Reference:
     ``index()`` makes a bigram index that finds the few places where the
     fragment's rarest bigram occurs, and only those are compared. A build that
     asks a few dozen (one seed changed) scans instead: a scan of 2 M characters
-    takes ~0.6 ms, the index ~1 s.
+    takes ~0.6 ms, the index ~1 s. A reference that was not indexed indexes itself
+    once it has scanned _SCANS_BEFORE_INDEX times: one long page asks as many
+    fragments as many short ones, and each scan cost the page the whole reference.
     """
 
     def __init__(self, text: str = ""):
         self.text = text
         self._positions: dict[str, array] | None = None
         self._cache: dict[str, bool] = {}
+        self._scans = 0
 
     def index(self) -> "Reference":
         """Make the bigram index, once: a build may ask for it twice (no snapshot
@@ -127,7 +133,10 @@ class Reference:
         return self._cache[fragment]
 
     def _find(self, fragment: str) -> bool:
+        if self._positions is None and self._scans >= _SCANS_BEFORE_INDEX:
+            self.index()
         if len(fragment) < 2 or self._positions is None:
+            self._scans += 1
             return fragment in self.text
         bigrams = [fragment[i:i + 2] for i in range(len(fragment) - 1)]
         if any(b not in self._positions for b in bigrams):
