@@ -21,7 +21,6 @@ from zhcorpus.columns import Reference
 from zhcorpus.enrich import load_taxonomy
 from zhcorpus.layout import page_blocks
 from zhcorpus.pagework import Page, process_page
-from zhcorpus.quotes import extract_quotes
 from zhcorpus.readers import Seed
 from zhcorpus.segmenter import Segmenter
 from zhcorpus.sidecars import Sidecar
