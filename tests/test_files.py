@@ -1,7 +1,5 @@
 """Files kept between builds: tables made from OpenCC's and jieba's data, read back."""
 
-import marshal
-
 import pytest
 
 from zhcorpus import files
@@ -21,13 +19,13 @@ def test_a_table_is_made_once_then_read_back(folder):
     assert files.kept_table("t", "k1", lambda: made.append(1) or "other") == ("甲", frozenset({"乙"}))
     assert made == [1]
     assert files.kept_table("t", "k2", lambda: "new key") == "new key"  # a new key: made anew
-    assert sorted(p.name for p in folder.iterdir()) == ["t-k1.marshal", "t-k2.marshal"]
+    assert sorted(p.name for p in folder.iterdir()) == ["t-k1.kept", "t-k2.kept"]
 
 
 def test_a_broken_table_file_is_made_again_not_an_error(folder):
-    (folder / "t-k.marshal").write_bytes(b"\x00 torn")
+    (folder / "t-k.kept").write_bytes(b"\x00 torn")
     assert files.kept_table("t", "k", lambda: [1, 2]) == [1, 2]
-    assert marshal.loads((folder / "t-k.marshal").read_bytes()) == [1, 2]
+    assert files.read_kept(folder / "t-k.kept") == [1, 2]
 
 
 def test_without_a_folder_nothing_is_kept(tmp_path):
@@ -36,7 +34,7 @@ def test_without_a_folder_nothing_is_kept(tmp_path):
             assert files.kept_table("t", "k", lambda: 7) == 7
         assert files.kept_table("t", "k", lambda: 8) == 8  # the outer folder again
     assert files.kept_table("t", "k", lambda: 9) == 9    # and none after it
-    assert [p.name for p in tmp_path.iterdir()] == ["t-k.marshal"]
+    assert [p.name for p in tmp_path.iterdir()] == ["t-k.kept"]
 
 
 def test_a_build_keeps_its_tables_in_its_cache_folder_only_while_it_runs(root, tmp_path):
@@ -46,7 +44,7 @@ def test_a_build_keeps_its_tables_in_its_cache_folder_only_while_it_runs(root, t
     common_words.cache_clear()
     try:
         build(root / "seeds", tmp_path / "corpus", cache=tmp_path / "cache", jobs=1)
-        assert sorted(p.name.split("-")[0] for p in (tmp_path / "cache").glob("*.marshal")) == ["common", "script"]
+        assert sorted(p.name.split("-")[0] for p in (tmp_path / "cache").glob("*.kept")) == ["common", "script"]
         assert files._TABLES == []
     finally:
         _script_only_patterns.cache_clear()

@@ -103,8 +103,8 @@ def test_an_editorial_file_saved_during_a_build_keys_no_entry_with_its_old_text(
 def test_a_corrupt_cache_entry_is_a_miss(root, tmp_path):
     cache = tmp_path / "cache"
     build(root / "seeds", tmp_path / "corpus", cache=cache)
-    for entry in cache.rglob("*.pickle"):
-        entry.write_bytes(b"not a pickle")
+    for entry in cache.rglob("*.page"):
+        entry.write_bytes(b"not an entry")
     result = build(root / "seeds", tmp_path / "corpus", cache=cache)
     assert result.cached_pages == 0 and not result.errors
 

@@ -219,9 +219,14 @@ def test_fold_table_read_from_its_cache_is_the_table_made(tmp_path):
     try:
         fold.cache_table_in(tmp_path)
         assert fold.han_table() == made                      # made, then written
-        (written,) = tmp_path.glob("fold-table-*.json")
+        (written,) = tmp_path.glob("fold-table-*.kept")
         fold.han_table.cache_clear()
         assert fold.han_table() == made and list(fold.han_table()) == list(made)   # read back
+        data = bytearray(written.read_bytes())
+        data[data.index("乾".encode()) + 2] ^= 0x01                              # one byte changed
+        written.write_bytes(bytes(data))
+        fold.han_table.cache_clear()
+        assert fold.han_table() == made                      # is made again
         written.write_text("{torn", encoding="utf-8")
         fold.han_table.cache_clear()
         assert fold.han_table() == made                      # a damaged file is made again

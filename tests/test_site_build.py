@@ -442,14 +442,14 @@ def test_front_matter_memo_reads_the_same_articles(tmp_path):
     plain = load_articles(corpus)
     cache = tmp_path / "cache"
     assert load_articles(corpus, cache) == plain  # read with YAML, memo written
-    (memo,) = cache.glob("front-matter-*.marshal")
+    (memo,) = cache.glob("front-matter-*.kept")
     assert load_articles(corpus, cache) == plain  # from the memo
     edited = corpus / f"{plain[0].slug}.md"
     edited.write_text(edited.read_text(encoding="utf-8").replace(f"title: {plain[0].title}", "title: 改过的标题", 1),
                       encoding="utf-8")
     again = load_articles(corpus, cache)
     assert [a.title for a in again if a.slug == plain[0].slug] == ["改过的标题"]
-    memo.write_bytes(b"\x00 not marshal")
+    memo.write_bytes(b"\x00 not a kept file")
     assert load_articles(corpus, cache) == again  # a broken memo is read anew, not an error
 
 
@@ -474,8 +474,7 @@ def test_an_id_that_is_not_ascii_is_an_error_naming_the_file_memo_or_not(tmp_pat
 
 
 def test_traditional_search_texts_are_converted_once_across_builds(tmp_path):
-    import marshal
-
+    from zhcorpus import files
     from zhcorpus.site import edition
     from zhcorpus.site.searchindex import _Converted
 
@@ -483,11 +482,11 @@ def test_traditional_search_texts_are_converted_once_across_builds(tmp_path):
     first = _Converted(tmp_path)
     assert [first(t) for t in texts] == [edition.text(t, edition.HANT) for t in texts]
     first.save()
-    (kept,) = tmp_path.glob("s2hk-search-*.marshal")
+    (kept,) = tmp_path.glob("s2hk-search-*.kept")
     second = _Converted(tmp_path)
     assert second(texts[1]) == edition.text(texts[1], edition.HANT)
     second.save()
-    assert marshal.loads(kept.read_bytes()) == {texts[1]: edition.text(texts[1], edition.HANT)}  # only what was used
+    assert files.read_kept(kept) == {texts[1]: edition.text(texts[1], edition.HANT)}  # only what was used
     kept.write_bytes(b"\x00broken")
     assert _Converted(tmp_path)(texts[0]) == edition.text(texts[0], edition.HANT)
 

@@ -158,3 +158,43 @@ def test_a_dirty_build_without_its_mirror_removes_what_the_corpus_no_longer_make
     assert not (site / "articles" / REMOVED).exists() and not (site / "zh-Hant" / "articles" / REMOVED).exists()
     assert build_site(tmp_path / "clean", **inputs).returncode == 0
     assert _outside_search(_tree(site)) == _outside_search(_tree(tmp_path / "clean"))
+
+
+def _flip_one_byte(path: Path) -> None:
+    """One byte changed, as a disk or a hand might, so that it still reads as text:
+    the low bit of the last byte of the file's first Han character (合 -> 吉)."""
+    import re
+
+    data = bytearray(path.read_bytes())
+    han = re.compile(rb"[\xe4-\xe9][\x80-\xbf][\x80-\xbf]").search(data)
+    assert han is not None, f"no Han character in {path}"
+    data[han.end() - 1] ^= 0x01
+    path.write_bytes(bytes(data))
+
+
+def test_a_changed_byte_in_what_the_site_keeps_costs_time_not_pages(tmp_path):
+    """The front-matter memo, each edition's search state and the converted search texts,
+    each changed by one byte: none is read back, and the site is a clean build's."""
+    from zhcorpus.files import read_kept
+    from zhcorpus.search import state
+    from zhcorpus.site.buildrun import REPO
+    from zhcorpus.site.corpus import _memo_file
+    from zhcorpus.site.searchindex import _Converted
+
+    corpus, inputs = _copied_fixture_corpus(tmp_path)
+    site = tmp_path / "site"
+    assert build_site(site, **inputs).returncode == 0
+    clean = build_site(tmp_path / "clean", **inputs)  # before any change: it shares the memos
+    assert clean.returncode == 0, clean.log
+    cache = REPO / "build" / "zhcorpus-cache"  # the site's (settings.cache_dir)
+    kept = [_memo_file(cache, corpus / "articles"), _Converted(cache).path,
+            state.file_for(cache, site / "search"), state.file_for(cache, site / "zh-Hant" / "search")]
+    for path in kept:
+        assert read_kept(path) is not None, path
+        _flip_one_byte(path)
+        assert read_kept(path) is None, path  # changed: not read back
+    dirty = build_site(site, **inputs, strict=False, dirty=True)
+    assert dirty.returncode == 0, dirty.log
+    assert "search index rebuilt in full: no saved state" in dirty.log
+    assert _tree(site) == _tree(tmp_path / "clean")
+    assert all(read_kept(path) is not None for path in kept)  # kept anew

@@ -39,7 +39,7 @@ from .speakers import Registry, load_registry, registry_from_data
 from .writers import Article, write_corpus
 
 _REFERENCE_LIMIT = 2_000_000  # characters of corpus text used to judge column joins
-WRITTEN = ".written.marshal"  # in the page cache folder: see writers.write_corpus
+WRITTEN = ".written.kept"  # in the page cache folder: see writers.write_corpus
 _PARALLEL_FROM = 24           # below this many pages, worker start-up costs more than it saves
 _INDEX_FROM = 40              # pages to process from which the reference is indexed, not scanned
 

@@ -7,21 +7,27 @@ the recorded lookups (fragment -> found?) cover the last: the entry is reused
 only if every lookup still gives the same answer against today's corpus.
 An entry also keeps the page's share of that corpus text (its reference
 part), so an unchanged seed is not even laid out again.
+
+Entries are data, not code: JSON through cachecodec, which makes only the
+classes named in ``_entry_codec``, sealed with their digest (files.seal). An
+entry changed by one byte, undecodable, of another seed or key, or of another
+shape is a miss: the page is built again, and the build says nothing.
 """
 
 from __future__ import annotations
 
 import hashlib
-import pickle
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .files import keep, read_kept, write_atomically
+from .cachecodec import Codec, CodecError
+from .files import keep, read_kept, seal, write_atomically
 
-_FORMAT = 2
-REFERENCE = "reference.marshal"  # the last build's reference texts, by seed name
+_FORMAT = 3
+REFERENCE = "reference.kept"  # the last build's reference texts, by seed name
+_ENTRY = ".page"  # an entry's file: its seed's name, then this
 
 
 @dataclass
@@ -29,6 +35,25 @@ class Entry:
     lookups: dict[str, bool]  # join evidence consulted: fragment -> found in the corpus?
     value: Any  # the PageResult
     reference: list  # the page's reference part (build.reference_part)
+
+
+@lru_cache(maxsize=1)
+def _entry_codec() -> Codec:
+    """Everything a PageResult holds, and nothing else. Imported here, not at the top:
+    pagework imports most of the pipeline, and writers this module."""
+    from .ledger import SeedLedger
+    from .pagework import PageResult
+    from .quotes import Quote
+    from .writers import Article, Paragraph
+
+    return Codec(Entry, PageResult, Article, Paragraph, Quote, SeedLedger)
+
+
+def _is_entry(entry: Any) -> bool:
+    from .pagework import PageResult
+
+    return (isinstance(entry, Entry) and isinstance(entry.value, PageResult)
+            and isinstance(entry.lookups, dict) and isinstance(entry.reference, list))
 
 
 @lru_cache(maxsize=1)
@@ -75,23 +100,28 @@ class PageCache:
 
     def _path(self, seed_name: str) -> Path:
         assert self.folder is not None
-        return self.folder / f"{seed_name}.pickle"
+        return self.folder / (seed_name + _ENTRY)
 
     def load(self, seed_name: str, key: str) -> Entry | None:
         """The entry made under ``key``; the caller checks its lookups still hold."""
-        if self.folder is None or not self._path(seed_name).exists():
+        if self.folder is None:
             return None
-        try:
-            stored_key, entry = pickle.loads(self._path(seed_name).read_bytes())
-        except Exception:  # a truncated or foreign file is a miss, not an error
+        record = read_kept(self._path(seed_name), _entry_codec())  # None: missing, changed or undecodable
+        if not isinstance(record, dict) or record.keys() != {"seed", "key", "entry"}:
             return None
-        return entry if stored_key == key and isinstance(entry, Entry) else None
+        if record["seed"] != seed_name or record["key"] != key or not _is_entry(record["entry"]):
+            return None
+        return record["entry"]
 
     def store(self, seed_name: str, key: str, entry: Entry) -> None:
         if self.folder is None:
             return
         try:
-            write_atomically(self._path(seed_name), pickle.dumps((key, entry), protocol=pickle.HIGHEST_PROTOCOL))
+            data = _entry_codec().encode({"seed": seed_name, "key": key, "entry": entry})
+        except CodecError:  # a value the codec does not know: this page is built every time
+            return
+        try:
+            write_atomically(self._path(seed_name), seal(data))
         except OSError as error:  # full disk, read-only folder: the build goes on without a cache
             self._give_up(error)
 
@@ -108,11 +138,14 @@ class PageCache:
             (self.folder / REFERENCE).unlink(missing_ok=True)
 
     def prune(self, keep: set[str]) -> None:
+        """Remove the entries of every seed not named in ``keep``."""
         if self.folder is None:
             return
+        kept = {self._path(name).name for name in keep}
         try:
-            for path in self.folder.glob("*.pickle"):
-                if path.stem not in keep:
+            for path in self.folder.glob("*" + _ENTRY):
+                if path.name not in kept:
                     path.unlink(missing_ok=True)
         except OSError as error:
             self._give_up(error)
+

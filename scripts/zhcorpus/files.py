@@ -5,19 +5,26 @@ Every stage that keeps something between builds (page cache, write memo,
 front-matter memo, search state, converted texts, fold table, mirrored pages)
 writes through here, so a half-written file is never read back and a cache
 that cannot be read or written only costs the time it was meant to save.
+
+A kept file is data, never code (JSON through cachecodec), sealed with the
+sha256 of its bytes: a file changed by one byte, by a disk or by a hand, is
+not read back but made again, like a missing one.
 """
 
 from __future__ import annotations
 
 import hashlib
 import inspect
-import marshal
 import os
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, Callable, Iterator, TypeVar
 
+from .cachecodec import Codec, CodecError
+
 T = TypeVar("T")
+PLAIN = Codec()  # what keep() keeps: plain data, tuples, sets, bytes and dates, no classes of ours
+_SEAL = b"zhcorpus-kept 1 sha256:"
 
 
 def write_if_changed(path: Path, content: str | bytes) -> bool:
@@ -50,32 +57,47 @@ def stamp(path: Path) -> list[int]:
     return [stat.st_size, stat.st_mtime_ns]
 
 
-def read_kept(path: Path | None) -> Any:
-    """What ``keep`` wrote to ``path``, or None if it is missing or unreadable."""
+def seal(payload: bytes) -> bytes:
+    """``payload`` after a line that holds its digest, which ``unseal`` checks."""
+    return _SEAL + hashlib.sha256(payload).hexdigest().encode("ascii") + b"\n" + payload
+
+
+def unseal(data: bytes) -> bytes | None:
+    """The payload ``seal`` wrapped in ``data``; None if any byte of it changed since."""
+    head, newline, payload = data.partition(b"\n")
+    if not newline or not head.startswith(_SEAL):
+        return None
+    return payload if head[len(_SEAL):] == hashlib.sha256(payload).hexdigest().encode("ascii") else None
+
+
+def read_kept(path: Path | None, codec: Codec = PLAIN) -> Any:
+    """What ``keep`` wrote to ``path``, or None if it is missing, unreadable or changed."""
     if path is None:
         return None
     try:
-        return marshal.loads(path.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
+        payload = unseal(path.read_bytes())
+        return None if payload is None else codec.decode(payload)
+    except (OSError, CodecError):
         return None
 
 
 def keep(path: Path | None, value: Any, newest: tuple[str, int] | None = None) -> None:
-    """Keep plain data (marshal: no code runs on reading it back) for the next build.
+    """Keep data (never code: see cachecodec) for the next build, sealed by its digest.
     Best effort: what cannot be written is removed, so the next build works it out
     again. ``newest`` = (glob, n): of the files in ``path``'s folder matching the glob,
     only the n newest stay (one per site or corpus folder, and tests make many)."""
     if path is None:
         return
     try:
-        write_atomically(path, marshal.dumps(value))
+        write_atomically(path, seal(PLAIN.encode(value)))
         if newest is not None:
             pattern, count = newest
             files = sorted(path.parent.glob(pattern), key=lambda p: p.stat().st_mtime_ns, reverse=True)
             for old in files[count:]:
                 old.unlink(missing_ok=True)
-    except (OSError, ValueError):  # ValueError: a value marshal cannot keep
-        path.unlink(missing_ok=True)
+    except (OSError, CodecError):  # CodecError: a value the codec cannot keep
+        with suppress(OSError):  # a folder that is a file: nothing there to remove
+            path.unlink(missing_ok=True)
 
 
 class KeptMemo:
@@ -129,7 +151,7 @@ def kept_table(name: str, key: str, make: Callable[[], T]) -> T:
     """``make()``, plain data that depends on nothing but ``key`` (library versions, the
     code that makes it): read back from the folder of tables_kept_in when it is there,
     made and kept there when not. Like every kept file, never an error."""
-    path = _TABLES[0] / f"{name}-{key}.marshal" if _TABLES else None
+    path = _TABLES[0] / f"{name}-{key}.kept" if _TABLES else None
     value = read_kept(path)
     if value is None:
         value = make()

@@ -90,7 +90,7 @@ def _render_code() -> str:
 
 class _WriteMemo:
     """Per article: a digest of its content, its articles.jsonl line, and the size and
-    mtime its file had once written. Plain data in one marshal file; unreadable or
+    mtime its file had once written. Plain data in one kept file; unreadable, changed or
     from another corpus folder, it is empty, so the worst case is rendering again."""
 
     def __init__(self, path: Path | None, articles_dir: Path):

@@ -10,8 +10,6 @@ it costs a little precision and no recall; the benchmark reports the cost.
 
 from __future__ import annotations
 
-import contextlib
-import json
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
@@ -20,7 +18,6 @@ import opencc
 
 from .. import files
 from ..convert import opencc_version
-from ..files import write_atomically
 from ..segmenter import jieba_dictionary_path, jieba_version
 
 # Every OpenCC direction between the scripts: a character is in the same class
@@ -63,24 +60,20 @@ def table_key() -> str:
 def _table_file() -> Path | None:
     if not _TABLE_CACHE:
         return None
-    return _TABLE_CACHE[0] / f"fold-table-{table_key()}.json"
+    return _TABLE_CACHE[0] / f"fold-table-{table_key()}.kept"
 
 
 @lru_cache(maxsize=1)
 def han_table() -> dict[str, str]:
     """Non-identity Han mappings: character -> class representative (cached, see cache_table_in)."""
-    # The cache only saves time: a file that cannot be read or written is made
-    # again or skipped, never an error.
+    # The cache only saves time: a file that cannot be read or written, or that was
+    # changed, is made again or skipped, never an error.
     path = _table_file()
-    if path is not None and path.is_file():
-        try:
-            return json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            pass
+    table = files.read_kept(path)
+    if isinstance(table, dict):
+        return table
     table = dict(sorted(_make_han_table().items()))  # the same order as read back
-    if path is not None:
-        with contextlib.suppress(OSError):
-            write_atomically(path, json.dumps(table, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+    files.keep(path, table)
     return table
 
 

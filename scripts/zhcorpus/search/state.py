@@ -3,8 +3,8 @@
 Saved next to the build cache, never published: the documents by id (their
 text gives the grams to take out of the postings when a document changes),
 the shard and chunk layout, and the characters the fold table covers. Kept
-with ``marshal`` (plain data only, fast; a file from another Python or from
-other code is simply not used), and valid only for the index whose manifest
+with files.keep (plain data, sealed by its digest; a changed file, or one from
+other code, is simply not used), and valid only for the index whose manifest
 carries the same ``version``: anything else, and the caller rebuilds.
 """
 
@@ -52,14 +52,14 @@ def _code_digest() -> str:
 def file_for(cache_dir: Path, out_dir: Path) -> Path:
     """One state file per index folder (each edition has its own index)."""
     key = hashlib.sha256(str(Path(out_dir).resolve()).encode()).hexdigest()[:16]
-    return Path(cache_dir) / f"search-state-{key}.marshal"
+    return Path(cache_dir) / f"search-state-{key}.kept"
 
 
 def save(path: Path, st: State) -> None:
     """Best effort: an index that cannot keep its state is rebuilt next time."""
     data = {"code": _code_digest(), "version": st.version, "docs": st.docs, "shards": st.shards,
             "width": st.width, "starts": st.starts, "chars": "".join(sorted(st.chars))}
-    keep(path, data, newest=("search-state-*.marshal", KEEP))
+    keep(path, data, newest=("search-state-*.kept", KEEP))
 
 
 def load(path: Path, out_dir: Path) -> State | None:

@@ -161,7 +161,7 @@ def load_articles(articles_dir: Path, cache_dir: Path | None = None) -> list[Art
         return []
     memo = None
     if cache_dir is not None:
-        memo = KeptMemo(_memo_file(cache_dir, articles_dir), newest=("front-matter-*.marshal", MEMOS_KEPT))
+        memo = KeptMemo(_memo_file(cache_dir, articles_dir), newest=("front-matter-*.kept", MEMOS_KEPT))
     articles = [parse_article(p, memo) for p in sorted(articles_dir.glob("*.md"))]
     if memo is not None:
         memo.save()
@@ -179,4 +179,4 @@ def _memo_file(cache_dir: Path, articles_dir: Path) -> Path:
     code = hashlib.sha1(Path(__file__).read_bytes() + Path(readers.__file__).read_bytes()
                         + yaml.__version__.encode()).hexdigest()[:8]
     where = hashlib.sha1(str(articles_dir.resolve()).encode()).hexdigest()[:12]
-    return Path(cache_dir) / f"front-matter-{where}-{code}.marshal"
+    return Path(cache_dir) / f"front-matter-{where}-{code}.kept"

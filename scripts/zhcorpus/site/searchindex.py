@@ -62,7 +62,7 @@ class _Converted(KeptMemo):
     The file is named by the OpenCC version and keeps only what this build used."""
 
     def __init__(self, cache_dir: Path | None):
-        super().__init__(Path(cache_dir) / f"s2hk-search-{opencc_version()}.marshal" if cache_dir else None)
+        super().__init__(Path(cache_dir) / f"s2hk-search-{opencc_version()}.kept" if cache_dir else None)
 
     def __call__(self, text: str) -> str:
         out = self.get(text)
