@@ -18,6 +18,7 @@ import os
 import pickle
 import re
 import shutil
+import signal
 import subprocess
 import sys
 from collections import Counter
@@ -239,6 +240,7 @@ def test_a_planted_pickle_does_not_run(generated, clean, tmp_path):
     assert not marker.exists(), "reading the cache ran code"
     assert not result.errors and not result.warnings and result.cached_pages == 12 - 4
     assert tree(corpus) == clean
+    assert not list(folder.glob("*.pickle"))  # files of the former format are removed
 
 
 def flip_one_byte(path: Path, within: str | None = None) -> None:
@@ -296,6 +298,85 @@ def test_one_changed_byte_in_a_kept_file_is_a_miss(generated, clean, tmp_path, f
     assert not again.errors and not again.warnings
     assert tree(corpus) == clean
     assert files.read_kept(kept) is not None  # made again
+
+
+# --- the cache folder itself ---------------------------------------------------------
+
+def test_a_seed_name_too_long_for_a_file_name_with_a_suffix_still_is_cached(generated, clean, tmp_path):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(generated, seeds)
+    long_name = "峰会合作之路" * 13 + "合作.txt"  # 244 bytes of UTF-8: a suffix and a pid took it past 255
+    assert len(long_name.encode("utf-8")) == 244
+    (seeds / "gen00003.txt").rename(seeds / long_name)
+    if (seeds / "gen00003.yml").exists():
+        (seeds / "gen00003.yml").rename(seeds / long_name.replace(".txt", ".yml"))
+    cache = tmp_path / "cache"
+    first = build(seeds, tmp_path / "corpus", cache=cache, jobs=1)
+    assert not first.errors and not first.warnings
+    again = build(seeds, tmp_path / "corpus", cache=cache, jobs=1)
+    assert not again.warnings and again.cached_pages == 12
+    assert all(len(p.name.encode()) < 100 for p in page_folder(cache).iterdir())
+    # The entry names its seed inside: another name with the same file is not it.
+    page_cache = cache_module.PageCache(page_folder(cache))
+    shutil.copy(page_cache._path(long_name), page_cache._path("gen00004.txt"))
+    assert build(seeds, tmp_path / "corpus", cache=cache, jobs=1).cached_pages == 11
+
+
+def test_a_build_killed_while_writing_leaves_temporaries_the_next_build_removes(generated, clean, tmp_path):
+    cache, corpus = tmp_path / "cache", tmp_path / "corpus"
+    build(generated, corpus, cache=cache, jobs=1)
+    folder = page_folder(cache)
+    # A real kill -9, in the middle of writing an entry: after its temporary, before the rename.
+    killed = subprocess.run([sys.executable, "-c", f"""
+import os, signal
+from pathlib import Path
+from zhcorpus import files
+files.os.replace = lambda *args: os.kill(os.getpid(), signal.SIGKILL)
+files.write_atomically(Path({str(folder / "x.page")!r}), b"half")
+"""])
+    assert killed.returncode == -signal.SIGKILL
+    (dead,) = folder.glob("*.tmp")
+    old = folder / f"y.page.{os.getpid()}.tmp"  # a live pid, but older than any write takes
+    old.write_bytes(b"old")
+    os.utime(old, (1, 1))
+    live = folder / f"z.page.{os.getpid()}.tmp"  # a write in progress right now: left alone
+    live.write_bytes(b"being written")
+    (cache / f"common-words-x.kept.{killed_pid(dead)}.tmp").write_bytes(b"")
+    assert not build(generated, corpus, cache=cache, jobs=1).errors
+    assert not dead.exists() and not old.exists() and live.exists()
+    assert not list(cache.glob("*.tmp"))
+    assert tree(corpus) == clean
+
+
+def killed_pid(temporary: Path) -> int:
+    return int(temporary.name.removesuffix(".tmp").rsplit(".", 1)[1])
+
+
+@pytest.mark.parametrize("name, leftover", [
+    ("a.page.1234567.tmp", None),        # decided by whether 1234567 runs
+    ("a.kept.1234567.tmp", None),
+    (f"a.page.{os.getpid()}.tmp", False),
+    ("a.page.99999999999999999999.tmp", True),
+    ("front-matter-x.marshal", True), ("front-matter-x.marshal.1234567.tmp", None),  # an earlier version's
+    ("a.page", False), ("a.kept", False), ("a.page.tmp", False), ("a.page.x1.tmp", False), (".tmp", False),
+    # Not ours: the cache folder is the user's choice, and may hold anything.
+    ("notes.txt", False), ("notes.txt.1234567.tmp", False), ("a.pickle", False), ("a.marshal", False),
+    ("a.json", False), ("fold-table-x.json.1234567.tmp", None), ("x.fold-table-y.json", False),
+])
+def test_what_counts_as_left_over(tmp_path, name, leftover):
+    path = tmp_path / name
+    path.write_bytes(b"")
+    if leftover is None:
+        leftover = not Path("/proc/1234567").exists()
+    assert files._is_leftover(path, files.FORMER_KEPT) is leftover
+
+
+def test_an_old_temporary_of_a_live_pid_is_left_over(tmp_path):
+    path = tmp_path / f"a.kept.{os.getpid()}.tmp"
+    path.write_bytes(b"")
+    assert not files._is_leftover(path, ())
+    os.utime(path, (1, 1))  # older than any write takes: the pid is another process's now
+    assert files._is_leftover(path, ())
 
 
 def test_the_entry_digest_covers_the_seed_and_key(generated, tmp_path):

@@ -23,11 +23,12 @@ from pathlib import Path
 from typing import Any
 
 from .cachecodec import Codec, CodecError
-from .files import keep, read_kept, seal, write_atomically
+from .files import clear_leftovers, keep, read_kept, seal, write_atomically
 
 _FORMAT = 3
 REFERENCE = "reference.kept"  # the last build's reference texts, by seed name
-_ENTRY = ".page"  # an entry's file: its seed's name, then this
+_ENTRY = ".page"  # an entry's file: a digest of its seed's name, then this
+_FORMER = ("*.pickle", "*.marshal")  # what this folder held before (entries, write memo, reference)
 
 
 @dataclass
@@ -84,7 +85,8 @@ def editorial_fingerprint(*contents: bytes | None) -> str:
 class PageCache:
     """Entries by seed name. Like every file kept between builds, the cache never fails
     a build: a folder that cannot be made or written is left unused, and ``problem``
-    says why (the build reports it as a warning)."""
+    says why (the build reports it as a warning). Opening it clears what builds cut
+    short left there (files.clear_leftovers)."""
 
     def __init__(self, folder: Path | None):
         self.folder, self.problem = folder, None
@@ -93,14 +95,17 @@ class PageCache:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as error:
                 self._give_up(error)
+            clear_leftovers(self.folder, former=_FORMER)
 
     def _give_up(self, error: OSError) -> None:
         self.problem = f"{self.folder}: cache not usable ({error.strerror or error}), building without it"
         self.folder = None
 
     def _path(self, seed_name: str) -> Path:
+        """Named by a digest of the seed's name: any name the seeds folder holds fits,
+        where the name itself and a suffix could pass the file system's limit."""
         assert self.folder is not None
-        return self.folder / (seed_name + _ENTRY)
+        return self.folder / (_name_digest(seed_name) + _ENTRY)
 
     def load(self, seed_name: str, key: str) -> Entry | None:
         """The entry made under ``key``; the caller checks its lookups still hold."""
@@ -149,3 +154,7 @@ class PageCache:
         except OSError as error:
             self._give_up(error)
 
+
+def _name_digest(seed_name: str) -> str:
+    # surrogatepass: a name that is not UTF-8 on disk (os.fsdecode) holds lone surrogates.
+    return hashlib.sha256(seed_name.encode("utf-8", "surrogatepass")).hexdigest()[:32]

@@ -16,7 +16,9 @@ from __future__ import annotations
 import hashlib
 import inspect
 import os
+import time
 from contextlib import contextmanager, suppress
+from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any, Callable, Iterator, TypeVar
 
@@ -46,6 +48,60 @@ def write_atomically(path: Path, data: bytes) -> None:
         os.replace(partial, path)
     finally:
         partial.unlink(missing_ok=True)
+
+
+STALE_AFTER = 3600  # seconds: no write takes this long, so a temporary this old is left over
+KEPT_SUFFIXES = (".kept", ".page")  # what keep() writes, and cache.PageCache its entries
+# Kept files of earlier versions, never read again, by where they were kept.
+FORMER_KEPT = ("common-words-*.marshal", "script-only-chars-*.marshal", "front-matter-*.marshal",
+                 "search-state-*.marshal", "s2hk-search-*.marshal", "fold-table-*.json")
+
+
+def clear_leftovers(folder: Path | None, former: tuple[str, ...] = FORMER_KEPT) -> None:
+    """Remove from ``folder`` what no running build will finish or read: the temporaries
+    of kept files (write_atomically) whose process is gone (``kill -9``, a power cut) or
+    that are older than any write takes (their pid now another process's), and kept
+    files of the ``former`` kinds. A live build's temporaries stay, and so does any file
+    that is not ours: the folder is the user's choice. Best effort, like every kept file."""
+    if folder is None:
+        return
+    try:
+        paths = list(Path(folder).iterdir())
+    except OSError:
+        return
+    for path in paths:
+        try:
+            if _is_leftover(path, former):
+                path.unlink(missing_ok=True)
+        except OSError:  # gone meanwhile, or not ours to remove: left as it is
+            continue
+
+
+def _is_leftover(path: Path, former: tuple[str, ...]) -> bool:
+    if _matches(path.name, former):
+        return True
+    target, _, pid = path.name.removesuffix(".tmp").rpartition(".")
+    if not path.name.endswith(".tmp") or not pid.isdigit():
+        return False
+    if not (target.endswith(KEPT_SUFFIXES) or _matches(target, former)):
+        return False  # a temporary, but not of a file we keep
+    return not _alive(int(pid)) or path.stat().st_mtime < time.time() - STALE_AFTER
+
+
+def _matches(name: str, patterns: tuple[str, ...]) -> bool:
+    return any(fnmatchcase(name, pattern) for pattern in patterns)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    except (OverflowError, ValueError):  # not a pid at all
+        return False
+    return True
 
 
 def stamp(path: Path) -> list[int]:
@@ -133,6 +189,7 @@ def tables_kept_in(folder: Path | None) -> Iterator[None]:
     """Where ``kept_table`` keeps what it makes, inside (None: nowhere, made anew)."""
     before = _TABLES[:]
     _TABLES[:] = [Path(folder)] if folder is not None else []
+    clear_leftovers(folder)  # a build starts: what one cut short left here goes
     try:
         yield
     finally:
