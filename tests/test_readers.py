@@ -82,3 +82,13 @@ def test_input_bytes_names_what_cannot_be_read(tmp_path):
         input_bytes(tmp_path / "absent.txt")
     with pytest.raises(SeedError, match=r"folder.yml: cannot be read \(Is a directory\)$"):
         input_bytes(tmp_path / "folder.yml", missing=b"")
+
+
+@pytest.mark.parametrize("error", [SeedError("seeds/a.txt", "binary file, not text"),
+                                   EmptySeed("seeds/b.txt", "empty file, skipped")])
+def test_seed_errors_cross_process_boundaries_intact(error):
+    """Seeds are read in worker processes: their errors come back pickled."""
+    import pickle
+
+    back = pickle.loads(pickle.dumps(error))
+    assert (type(back), str(back), back.path, back.message) == (type(error), str(error), error.path, error.message)

@@ -13,8 +13,11 @@ import hashlib
 import multiprocessing
 import os
 import pickle
+import signal
 import time
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,6 +66,11 @@ class BuildResult:
             yield
         finally:
             self.seconds[name] += time.perf_counter() - started
+
+
+class WorkerLost(Exception):
+    """A worker process ended without its result (killed, out of memory) or sent one
+    that could not be read back: the build stops with this line, never waits for ever."""
 
 
 def seed_paths(seeds: Path) -> list[Path]:
@@ -166,8 +174,28 @@ def _map(function, indices: list[int], jobs: int, label: str, progress: bool) ->
         return list(counted(map(function, indices), len(indices), label, progress))
     # The workers inherit the paused cycle collector (build runs in collector.paused()),
     # so none walks, and so copies, the whole heap it shares with the parent.
-    with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        return list(counted(pool.imap(function, indices, chunksize=8), len(indices), label, progress))
+    # Not multiprocessing.Pool: it waits for ever for the result of a worker that died,
+    # or whose result its thread could not unpickle; an executor calls its pool broken.
+    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"), initializer=_worker_start) as pool:
+        try:
+            return list(counted(pool.map(function, indices, chunksize=8), len(indices), label, progress))
+        except BrokenProcessPool as error:
+            raise WorkerLost(_why(error, label)) from error
+
+
+def _worker_start() -> None:
+    """Ctrl-C is the parent's to handle: it stops handing out pages and waits for the
+    few in hand. A worker killed by it would break the pool while the parent cancels,
+    which Python 3.11's executor does not survive (it waits for ever)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _why(error: BrokenProcessPool, label: str) -> str:
+    """One line for a broken pool: the worker's own last line when it sent one."""
+    lines = [line.strip() for line in str(error.__cause__ or "").splitlines() if line.strip(" '\"")]
+    if lines:  # the result came, and could not be read back
+        return f"a worker's result could not be read back while {label} pages ({lines[-1]})"
+    return f"a worker process ended without its result while {label} pages (killed? out of memory?)"
 
 
 def _write_index(index: int) -> tuple[bool, str]:
@@ -182,6 +210,8 @@ def _read_index(index: int):
 @collector.paused()
 def build(seeds: Path, corpus: Path, *, write: bool = True, cache: Path | None = None,
           jobs: int | None = None, progress: bool = False) -> BuildResult:
+    """Everything that goes wrong with the input or the output is one line in the
+    result's errors or warnings; a worker that dies raises WorkerLost."""
     # The cache folder also keeps tables made from OpenCC's and jieba's data (convert, segmenter).
     with tables_kept_in(cache):
         return _build(seeds, corpus, write=write, cache=cache, jobs=jobs, progress=progress)

@@ -29,6 +29,12 @@ class SeedError(Exception):
         self.path = str(path)
         self.message = message
 
+    def __reduce__(self):
+        # Errors of seeds read in worker processes come back pickled, and Exception
+        # pickles only ``args`` (the one joined line): without this, unpickling called
+        # __init__ with one argument, the pool's result thread died and the build hung.
+        return type(self), (self.path, self.message)
+
 
 class EmptySeed(SeedError):
     """An empty seed is skipped with a warning, not an error."""

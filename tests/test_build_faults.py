@@ -1,0 +1,211 @@
+"""Faults around a build, with real processes: bad seeds on several jobs, a worker
+that dies. Builds run as subprocesses under a timeout: a hang fails its test, and
+never holds up the suite."""
+
+import json
+import os
+import re
+import resource
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from zhcorpus.cli import main
+
+TIMEOUT = 120  # seconds; a parallel build of these 40 pages takes about 2
+
+
+def start(*args, **options) -> subprocess.Popen:
+    """A command in a process group of its own, so that it ends with its workers: see ``ended``."""
+    return subprocess.Popen([sys.executable, *map(str, args)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, start_new_session=True, **options)
+
+
+def ended(process: subprocess.Popen) -> None:
+    """Kill what is left of ``process``: itself and its workers, orphaned or hung."""
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    process.wait()
+
+
+@pytest.fixture
+def processes():
+    """Processes started by a test, all ended when it is over, however it ended."""
+    started: list[subprocess.Popen] = []
+    yield started
+    for process in started:
+        ended(process)
+
+
+def finished(process: subprocess.Popen) -> subprocess.CompletedProcess:
+    try:
+        out, err = process.communicate(timeout=TIMEOUT)
+    finally:
+        ended(process)
+    return subprocess.CompletedProcess(process.args, process.returncode, out, err)
+
+
+def zhcorpus(*args, **options) -> subprocess.CompletedProcess:
+    return finished(start("-m", "zhcorpus.cli", *args, **options))
+
+
+def build_args(seeds: Path, corpus: Path, jobs: int = 2) -> list:
+    return ["build", "--seeds", seeds, "--corpus", corpus, "--no-cache", "--quiet", "--jobs", jobs]
+
+
+@pytest.fixture(scope="module")
+def generated(root, tmp_path_factory) -> Path:
+    """40 pages: enough for every stage to run on a pool (from 24 pages)."""
+    folder = tmp_path_factory.mktemp("generated") / "seeds"
+    assert main(["generate", "--seeds", str(root / "seeds"), "--out", str(folder), "--pages", "40"]) == 0
+    return folder
+
+
+@pytest.fixture
+def seeds(generated, tmp_path) -> Path:
+    return Path(shutil.copytree(generated, tmp_path / "seeds"))
+
+
+def built_seeds(corpus: Path) -> set[str]:
+    lines = (corpus / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    return {json.loads(line)["seed"] for line in lines}
+
+
+def test_bad_seeds_on_several_jobs_are_one_line_each(seeds, tmp_path):
+    """Each of these alone hung a parallel build for ever: its SeedError could not be
+    unpickled, and the pool's result thread died."""
+    page = (seeds / "gen00000.txt").read_bytes()
+    bad = {"empty.txt": b"", "binary.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+           "undecodable.txt": "中国".encode("utf-8") + b"\xff\xfe\xff",
+           "broken-yaml.txt": page, "broken-yaml.yml": b"source: [unclosed\n",
+           "bad-values.txt": page, "bad-values.yml": b'source: xinhua\ndate: "2025-13-45"\n'}
+    for name, data in bad.items():
+        (seeds / name).write_bytes(data)
+    good = {p.name for p in seeds.glob("gen*.txt")}
+    run = zhcorpus(*build_args(seeds, tmp_path / "corpus"))
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    lines = sorted(run.stderr.splitlines())
+    assert len(lines) == 5, lines
+    assert lines[0].startswith(f"error: {seeds}/bad-values.yml: ")  # its wording is the sidecar checks'
+    assert lines[1] == f"error: {seeds}/binary.txt: binary file, not text (NUL byte at offset 8)"
+    assert lines[2].startswith(f"error: {seeds}/broken-yaml.yml: not valid YAML")
+    assert lines[3] == f"error: {seeds}/undecodable.txt: not UTF-8, GB18030 or Big5: undecodable byte at offset 6"
+    assert lines[4] == f"warning: {seeds}/empty.txt: empty file, skipped"
+    assert built_seeds(tmp_path / "corpus") == good
+
+
+POOL_SCRIPT = """
+import os, sys
+from zhcorpus.build import WorkerLost, _map
+
+class Odd:  # pickles, but cannot be unpickled: __reduce__ gives __init__ one argument of two
+    def __init__(self, a, b):
+        self.a = a
+    def __reduce__(self):
+        return Odd, (self.a,)
+
+class OddError(Exception):  # the same, as SeedError was
+    def __init__(self, a, b):
+        super().__init__(f"{a}: {b}")
+
+def dies(i):
+    if i == 17:
+        os._exit(3)
+    return i
+
+def unreadable_result(i):
+    return Odd(i, i) if i == 17 else i
+
+def unreadable_error(i):
+    if i == 17:
+        raise OddError(i, i)
+    return i
+
+def raises(i):
+    if i == 17:
+        raise ValueError(f"page {i}")
+    return i
+
+try:
+    print(_map(globals()[sys.argv[1]], list(range(40)), 2, "testing", False))
+except (WorkerLost, ValueError) as error:
+    print(f"{type(error).__name__}: {error}")
+"""
+
+
+@pytest.mark.parametrize("kind, said", [
+    ("dies", "WorkerLost: a worker process ended without its result while testing pages (killed? out of memory?)"),
+    ("unreadable_result", "WorkerLost: a worker's result could not be read back while testing pages (TypeError: "),
+    ("unreadable_error", "WorkerLost: a worker's result could not be read back while testing pages (TypeError: "),
+    ("raises", "ValueError: page 17"),  # an error of our own code: raised as it is, as with one job
+])
+def test_a_worker_that_fails_in_any_way_stops_the_pool(kind, said):
+    run = finished(start("-c", POOL_SCRIPT, kind))
+    assert run.stdout.startswith(said), (run.stdout, run.stderr[-2000:])
+
+
+def children(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # gone meanwhile
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def wait_for_children(process: subprocess.Popen) -> list[int]:
+    deadline = time.monotonic() + TIMEOUT
+    while time.monotonic() < deadline and process.poll() is None:
+        if found := children(process.pid):
+            return found
+        time.sleep(0.005)
+    pytest.fail("the build never started its workers")
+
+
+def stop(pid: int) -> bool:
+    """SIGSTOP, and wait until it took effect; False if the process has ended."""
+    os.kill(pid, signal.SIGSTOP)
+    while True:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        if state in ("T", "t"):
+            return True
+        if state in ("Z", "X"):
+            return False
+        time.sleep(0.001)
+
+
+def kill_all(pids: list[int]) -> None:
+    for pid in pids:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
+def test_a_worker_killed_mid_build_is_one_line_not_a_hang(seeds, tmp_path, processes):
+    """The kernel's out-of-memory killer, say. multiprocessing.Pool replaced the
+    worker and waited for its lost pages for ever."""
+    for attempt in range(3):
+        build = start("-m", "zhcorpus.cli", *build_args(seeds, tmp_path / f"corpus{attempt}"))
+        processes.append(build)
+        wait_for_children(build)
+        workers = children(build.pid) if stop(build.pid) else []  # stopped, it hands out no more pages
+        kill_all(workers)
+        os.kill(build.pid, signal.SIGCONT)
+        out, err = build.communicate(timeout=TIMEOUT)
+        if workers and build.returncode == 1:
+            break
+        assert build.returncode == 0, err  # the pool had just ended: nothing was lost
+    assert (build.returncode, out) == (1, "")
+    assert re.fullmatch(r"error: a worker process ended without its result while (reading|building|writing) pages "
+                        r"\(killed\? out of memory\?\)\n", err), err
