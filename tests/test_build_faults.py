@@ -1,7 +1,8 @@
 """Faults around a build, with real processes: bad seeds on several jobs, a worker
-that dies. Builds run as subprocesses under a timeout: a hang fails its test, and
+that dies, two builds into one corpus, a build killed with -9. Builds run as subprocesses under a timeout: a hang fails its test, and
 never holds up the suite."""
 
+import fcntl
 import json
 import os
 import re
@@ -209,3 +210,65 @@ def test_a_worker_killed_mid_build_is_one_line_not_a_hang(seeds, tmp_path, proce
     assert (build.returncode, out) == (1, "")
     assert re.fullmatch(r"error: a worker process ended without its result while (reading|building|writing) pages "
                         r"\(killed\? out of memory\?\)\n", err), err
+
+
+def locked(folder: Path) -> bool:
+    """Whether a process holds the corpus lock on ``folder`` (tried with a shared lock)."""
+    descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(descriptor)  # and with it the shared lock, if it was taken
+    return False
+
+
+def stop_while_holding(build: subprocess.Popen, corpus: Path) -> None:
+    """Stop ``build`` once it holds the lock on ``corpus``, before it writes anything."""
+    deadline = time.monotonic() + TIMEOUT
+    while time.monotonic() < deadline:
+        assert build.poll() is None, "the first build ended, and was never seen holding its corpus"
+        if corpus.exists():
+            if stop(build.pid) and locked(corpus):
+                return
+            os.kill(build.pid, signal.SIGCONT)
+        time.sleep(0.002)
+    pytest.fail("the first build never held its corpus")
+
+
+CORPUS_FILES = ["articles", "articles.jsonl", "ledger.json", "quotes.jsonl", "speakers.yml"]
+
+
+def test_a_second_build_into_the_same_corpus_is_refused(seeds, tmp_path, processes):
+    """Both used to exit 0, leaving the articles of both and the articles.jsonl of one."""
+    corpus = tmp_path / "corpus"
+    first = start("-m", "zhcorpus.cli", *build_args(seeds, corpus, jobs=1))
+    processes.append(first)
+    try:
+        stop_while_holding(first, corpus)
+        second = zhcorpus(*build_args(seeds, corpus))
+    finally:
+        os.kill(first.pid, signal.SIGCONT)
+    assert (second.returncode, second.stdout) == (1, "")
+    assert second.stderr == (f"error: {corpus}: another build (pid {first.pid}) is writing this corpus; "
+                             "run this one again when it has finished\n")
+    _, err = first.communicate(timeout=TIMEOUT)
+    assert first.returncode == 0, err
+    assert sorted(p.name for p in corpus.iterdir()) == CORPUS_FILES  # no lock file, nothing of the second
+    slugs = {json.loads(line)["slug"] for line in (corpus / "articles.jsonl").read_text(encoding="utf-8").splitlines()}
+    assert {p.stem for p in (corpus / "articles").iterdir()} == slugs
+    assert zhcorpus(*build_args(seeds, corpus)).returncode == 0  # the lock went with the first build
+
+
+def test_a_build_killed_with_9_leaves_no_lock(seeds, tmp_path, processes):
+    """Its workers live on (blocked on their queue); they must not hold the corpus lock."""
+    corpus = tmp_path / "corpus"
+    first = start("-m", "zhcorpus.cli", *build_args(seeds, corpus))
+    processes.append(first)
+    wait_for_children(first)
+    first.kill()  # the build, not its workers
+    first.wait(timeout=TIMEOUT)  # not communicate(): the workers hold its pipes open
+    second = zhcorpus(*build_args(seeds, corpus))
+    assert second.returncode == 0, second.stderr
+    assert built_seeds(corpus) == {p.name for p in seeds.glob("gen*.txt")}

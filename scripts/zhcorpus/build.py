@@ -4,7 +4,8 @@ segment, convert, enrich, ledger, quotes -> merge quotes -> write.
 Like Pelican, everything is read and checked before anything is written: a
 bad seed is reported in one line and left out, the others still build, and
 the ledger must balance for every seed that is written. Unchanged seeds come
-from the cache; pages are processed on every core.
+from the cache; pages are processed on every core. One build at a time holds a
+corpus folder (writers.corpus_lock).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import time
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -39,7 +40,7 @@ from .readers import EmptySeed, SeedError, input_bytes, read_seed
 from .segmenter import Segmenter
 from .sidecars import read_sidecar, sidecar_bytes
 from .speakers import Registry, load_registry, registry_from_data
-from .writers import Article, write_corpus
+from .writers import Article, CorpusBusy, corpus_lock, write_corpus
 
 _REFERENCE_LIMIT = 2_000_000  # characters of corpus text used to judge column joins
 WRITTEN = ".written.kept"  # in the page cache folder: see writers.write_corpus
@@ -95,6 +96,7 @@ def _read_one(path: Path, data: bytes, sidecar: bytes, packed: bool = False
 # Worker state, inherited through fork: the pages and the shared reference are
 # large and read-only, so workers get them without pickling.
 _WORK: dict = {}
+_NOT_FOR_WORKERS: list[int] = []  # descriptors a worker closes first (the corpus lock)
 
 
 def _process_index(index: int) -> PageResult:
@@ -186,8 +188,12 @@ def _map(function, indices: list[int], jobs: int, label: str, progress: bool) ->
 def _worker_start() -> None:
     """Ctrl-C is the parent's to handle: it stops handing out pages and waits for the
     few in hand. A worker killed by it would break the pool while the parent cancels,
-    which Python 3.11's executor does not survive (it waits for ever)."""
+    which Python 3.11's executor does not survive (it waits for ever). And a worker
+    does not hold the corpus lock: a worker left behind by a parent killed with -9
+    (blocked on its queue for ever) would keep every later build out."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for descriptor in _NOT_FOR_WORKERS:
+        os.close(descriptor)
 
 
 def _why(error: BrokenProcessPool, label: str) -> str:
@@ -213,8 +219,28 @@ def build(seeds: Path, corpus: Path, *, write: bool = True, cache: Path | None =
     """Everything that goes wrong with the input or the output is one line in the
     result's errors or warnings; a worker that dies raises WorkerLost."""
     # The cache folder also keeps tables made from OpenCC's and jieba's data (convert, segmenter).
-    with tables_kept_in(cache):
-        return _build(seeds, corpus, write=write, cache=cache, jobs=jobs, progress=progress)
+    with tables_kept_in(cache), ExitStack() as held:
+        try:
+            # Held from before the first seed is read: a second build is refused at once.
+            lock = held.enter_context(corpus_lock(corpus)) if write else None
+        except (CorpusBusy, OSError) as error:
+            return BuildResult(errors=[_write_problem(error, corpus)])
+        _NOT_FOR_WORKERS[:] = [lock.descriptor] if lock else []
+        try:
+            result = _build(seeds, corpus, write=write, cache=cache, jobs=jobs, progress=progress)
+        finally:
+            _NOT_FOR_WORKERS.clear()
+        if lock and lock.problem:
+            result.warnings.append(lock.problem)
+        return result
+
+
+def _write_problem(error: Exception, corpus: Path) -> str:
+    """One line for what kept the corpus from being locked: another build, a folder
+    that cannot be made."""
+    if isinstance(error, OSError):
+        return f"{error.filename or corpus}: cannot be written ({error.strerror or error})"
+    return str(error)
 
 
 def _build(seeds: Path, corpus: Path, *, write: bool, cache: Path | None, jobs: int | None,

@@ -10,14 +10,18 @@ deterministic: same corpus, same bytes.
 
 from __future__ import annotations
 
+import errno
+import fcntl
 import hashlib
 import json
 import marshal
+import os
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 import yaml
 
@@ -173,3 +177,59 @@ def write_corpus(corpus: Path, articles: list[Article], ledgers: list[dict], quo
                          "speakers this build found.\n# Generated: correct names in seeds/speakers.yml.\n"
                          + dump_front_matter(registry_to_data(registry)))
     return {"articles": len(articles), "written": written, "removed": removed}
+
+
+class CorpusBusy(Exception):
+    """Another build is writing the corpus folder."""
+
+
+@dataclass(frozen=True)
+class CorpusLock:
+    descriptor: int        # the open folder: a process forked while it is held must close it
+    problem: str | None    # why the build goes on unlocked, if it does
+
+
+@contextmanager
+def corpus_lock(corpus: Path) -> Iterator[CorpusLock]:
+    """Hold ``corpus`` (made if need be) for one build. A second build at once is
+    refused, naming the first's process, rather than made to wait: it would build the
+    same thing again once the first is done, and a refusal says at once what is going
+    on. The lock is ``flock`` on the folder itself, so no lock file is ever written
+    into the corpus or left behind: the kernel drops the lock with the process, even
+    after ``kill -9``, provided no process forked from the build keeps the folder
+    open (the lock belongs to the open folder, not to one process). ``problem``: a
+    warning when the file system has no such locks (some network file systems):
+    the build then goes on unlocked."""
+    corpus.mkdir(parents=True, exist_ok=True)
+    folder = os.open(corpus, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        problem = None
+        try:
+            fcntl.flock(folder, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as error:
+            if error.errno not in (errno.EWOULDBLOCK, errno.EAGAIN):
+                problem = f"{corpus}: cannot be locked ({error.strerror}), building without a lock"
+            else:
+                holder = lock_holder(folder)
+                raise CorpusBusy(f"{corpus}: another build{f' (pid {holder})' if holder else ''} is writing "
+                                 "this corpus; run this one again when it has finished") from None
+        yield CorpusLock(folder, problem)
+    finally:
+        os.close(folder)
+
+
+def lock_holder(folder: int) -> int | None:
+    """The process holding the flock on the open folder ``folder``, from /proc/locks
+    (Linux); None where that cannot be told."""
+    info = os.fstat(folder)
+    where = f"{os.major(info.st_dev):02x}:{os.minor(info.st_dev):02x}:{info.st_ino}"
+    try:
+        lines = Path("/proc/locks").read_text(encoding="ascii", errors="replace").splitlines()
+    except OSError:
+        return None
+    for line in lines:
+        fields = line.split()
+        # "1: FLOCK  ADVISORY  WRITE 4242 fe:00:2211858 0 EOF"; a waiter's line has "->" after the number
+        if len(fields) >= 6 and fields[1] == "FLOCK" and fields[5] == where and fields[4].isdigit():
+            return int(fields[4])
+    return None
