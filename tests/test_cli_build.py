@@ -182,3 +182,57 @@ def test_a_seed_that_loses_an_article_renames_none_of_another_seeds(seeds, tmp_p
     assert run_build(seeds, tmp_path, capsys)[0] == 0
     after = {a["seed"]: a["slug"] for a in corpus_articles(tmp_path)}
     assert after == {seed: slug for seed, slug in before.items() if seed != "twin-1.txt"}
+
+
+@pytest.mark.parametrize("name, target, line", [
+    ("passwd.txt", "/etc/passwd", "warning: {seeds}/passwd.txt: a symbolic link to /etc/passwd, outside {seeds}, skipped"),
+    ("up.txt", "../outside.txt", "warning: {seeds}/up.txt: a symbolic link to {tmp}/outside.txt, outside {seeds}, skipped"),
+    ("dangling.txt", "absent.txt", "warning: {seeds}/dangling.txt: a symbolic link to a missing file, skipped"),
+    ("good.yml", "../outside.yml",
+     "error: {seeds}/good.yml: a symbolic link to {tmp}/outside.yml, outside {seeds}: not read"),
+    ("good.yml", "absent.yml", "error: {seeds}/good.yml: a symbolic link to a missing file: not read"),
+    ("speakers.yml", "../outside.yml",
+     "error: {seeds}/speakers.yml: a symbolic link to {tmp}/outside.yml, outside {seeds}: not read"),
+    ("speakers.yml", "absent.yml", "error: {seeds}/speakers.yml: a symbolic link to a missing file: not read"),
+    ("taxonomy.yml", "../outside.yml",
+     "error: {seeds}/taxonomy.yml: a symbolic link to {tmp}/outside.yml, outside {seeds}: not read"),
+    # followed: a link to a file in the seeds folder
+    ("alias.txt", "archive/page.txt", None),
+])
+def test_links_out_of_the_seeds_folder_are_refused(seeds, tmp_path, capsys, name, target, line):
+    """A seed that is such a link is skipped with a warning (it is no seed of this
+    folder); a sidecar or editorial file is an error (building without it would
+    quietly build something else)."""
+    (tmp_path / "outside.txt").write_text(GOOD_PAGE.replace("拉赫蒙", "泄露"), encoding="utf-8")
+    (tmp_path / "outside.yml").write_text("source: xinhua\n", encoding="utf-8")
+    (seeds / "archive").mkdir()
+    (seeds / "archive" / "page.txt").write_text(GOOD_PAGE.replace("塔吉克斯坦总统拉赫蒙", "吉尔吉斯斯坦总统扎帕罗夫"),
+                                                encoding="utf-8")
+    (seeds / "other.txt").write_text(GOOD_PAGE, encoding="utf-8")
+    (seeds / name).unlink(missing_ok=True)
+    (seeds / name).symlink_to(target)
+    status, _, err = run_build(seeds, tmp_path, capsys)
+    built = {a["seed"] for a in corpus_articles(tmp_path)} if (tmp_path / "corpus" / "articles.jsonl").exists() else set()
+    assert "泄露" not in "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "corpus").rglob("*.md"))
+    if line is None:
+        assert (status, err, name in built) == (0, "", True)
+        return
+    assert err.strip().splitlines() == [line.format(seeds=seeds, tmp=tmp_path)]
+    assert status == (1 if line.startswith("error") else 0)
+    assert name not in built
+    if name == "good.yml":
+        assert built == {"other.txt"}
+
+
+def test_links_to_files_of_the_seeds_folder_are_followed(seeds, tmp_path, capsys):
+    (seeds / "archive").mkdir()
+    (seeds / "archive" / "page.txt").write_text(GOOD_PAGE.replace("塔吉克斯坦总统拉赫蒙", "吉尔吉斯斯坦总统扎帕罗夫"),
+                                                encoding="utf-8")
+    (seeds / "alias.txt").symlink_to("archive/page.txt")
+    (seeds / "shared.yml").write_text("source: xinhua\nyear: 2025\n", encoding="utf-8")
+    (seeds / "alias.yml").symlink_to("shared.yml")
+    status, _, err = run_build(seeds, tmp_path, capsys)
+    assert (status, err) == (0, "")
+    by_seed = {a["seed"]: a for a in corpus_articles(tmp_path)}
+    assert by_seed["alias.txt"]["title"] == "习近平会见吉尔吉斯斯坦总统扎帕罗夫"
+    assert by_seed["alias.txt"]["source"] == "新华社"  # from the linked sidecar

@@ -2,7 +2,7 @@
 
 import pytest
 
-from zhcorpus.readers import EmptySeed, SeedError, decode_seed_bytes, han_counts, input_bytes, read_seed
+from zhcorpus.readers import EmptySeed, SeedError, decode_seed_bytes, han_counts, input_bytes, link_problem, read_seed
 
 SIMPLIFIED = "习近平会见塔吉克斯坦总统拉赫蒙。中国同中亚国家关系不断迈上新台阶。\n"
 TRADITIONAL = "王毅談習主席中亞行，十餘場多雙邊活動，達成百餘項合作成果。\n"
@@ -92,3 +92,46 @@ def test_seed_errors_cross_process_boundaries_intact(error):
 
     back = pickle.loads(pickle.dumps(error))
     assert (type(back), str(back), back.path, back.message) == (type(error), str(error), error.path, error.message)
+
+
+def _link(folder, name, target):
+    (folder / name).symlink_to(target)
+    return folder / name
+
+
+@pytest.mark.parametrize("name, target, problem", [
+    ("up.txt", "../outside.txt", "a symbolic link to {outside}, outside {seeds}"),
+    ("abs.txt", "{outside}", "a symbolic link to {outside}, outside {seeds}"),
+    ("passwd.txt", "/etc/passwd", "a symbolic link to /etc/passwd, outside {seeds}"),
+    ("dangling.txt", "absent.txt", "a symbolic link to a missing file"),
+    ("loop.txt", "loop.txt", "a symbolic link that cannot be followed"),
+    # followed: the target is in the seeds folder, or below it
+    ("same.txt", "page.txt", None),
+    ("below.txt", "archive/old.txt", None),
+    ("round.txt", "../seeds/page.txt", None),
+    ("page.txt", None, None),                     # no link at all
+])
+def test_links_out_of_the_seeds_folder_are_not_read(tmp_path, name, target, problem):
+    seeds = tmp_path / "seeds"
+    (seeds / "archive").mkdir(parents=True)
+    (seeds / "page.txt").write_bytes(b"text")
+    (seeds / "archive" / "old.txt").write_bytes(b"text")
+    outside = tmp_path / "outside.txt"
+    outside.write_bytes(b"secret")
+    path = _link(seeds, name, target.format(outside=outside)) if target else seeds / name
+    if problem is None:
+        assert link_problem(path) is None and input_bytes(path) == b"text"
+        return
+    expected = problem.format(outside=outside, seeds=seeds)
+    assert link_problem(path) == expected
+    with pytest.raises(SeedError) as caught:
+        input_bytes(path, missing=b"")  # a sidecar that is such a link is not taken for an absent one
+    assert str(caught.value) == f"{path}: {expected}: not read"
+
+
+def test_a_seeds_folder_that_is_itself_a_link_is_read(tmp_path):
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "page.txt").write_bytes(b"text")
+    (tmp_path / "seeds").symlink_to(tmp_path / "real")
+    assert link_problem(tmp_path / "seeds" / "page.txt") is None
+    assert input_bytes(tmp_path / "seeds" / "page.txt") == b"text"

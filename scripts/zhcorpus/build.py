@@ -36,7 +36,7 @@ from .metadata import unique_slugs
 from .pagework import Page, PageResult, process_page
 from .progress import counted
 from .quotebook import collect as collect_quotes
-from .readers import EmptySeed, SeedError, input_bytes, read_seed
+from .readers import EmptySeed, SeedError, input_bytes, link_problem, read_seed
 from .segmenter import Segmenter
 from .sidecars import read_sidecar, sidecar_bytes
 from .speakers import Registry, load_registry, registry_from_data
@@ -74,10 +74,19 @@ class WorkerLost(Exception):
     that could not be read back: the build stops with this line, never waits for ever."""
 
 
-def seed_paths(seeds: Path) -> list[Path]:
-    """Every file in the seeds folder except YAML (sidecars and editorial data) and dotfiles."""
-    return sorted(p for p in seeds.iterdir() if p.is_file() and p.suffix not in (".yml", ".yaml")
-                  and not p.name.startswith("."))
+def seed_paths(seeds: Path, result: BuildResult) -> list[Path]:
+    """Every file in the seeds folder except YAML (sidecars and editorial data) and dotfiles.
+    A link that leads nowhere or out of the folder is refused with a warning in ``result``:
+    its target is not a seed of this folder (see readers.link_problem)."""
+    paths = []
+    for path in sorted(seeds.iterdir()):
+        if path.suffix in (".yml", ".yaml") or path.name.startswith("."):
+            continue
+        if problem := link_problem(path):
+            result.warnings.append(f"{path}: {problem}, skipped")
+        elif path.is_file():
+            paths.append(path)
+    return paths
 
 
 def _read_one(path: Path, data: bytes, sidecar: bytes, packed: bool = False
@@ -163,8 +172,9 @@ def _load_speakers(path: Path, data: bytes | None) -> Registry:
 
 
 def _optional_bytes(path: Path) -> bytes | None:
-    """An editorial file's bytes, None if there is none (the caller says what that means)."""
-    return input_bytes(path) if path.exists() else None
+    """An editorial file's bytes, None if there is none (the caller says what that means).
+    A link to nothing is not "none": input_bytes refuses it."""
+    return input_bytes(path) if path.exists() or path.is_symlink() else None
 
 
 def _parallel(jobs: int, count: int) -> bool:
@@ -260,7 +270,7 @@ def _build(seeds: Path, corpus: Path, *, write: bool, cache: Path | None, jobs: 
     page_cache = PageCache(cache / hashlib.sha1(str(seeds.resolve()).encode()).hexdigest()[:12] if cache else None)
     with result.stage("read+layout"):
         paths, inputs = [], []
-        for path in seed_paths(seeds):
+        for path in seed_paths(seeds, result):
             try:
                 inputs.append((input_bytes(path), sidecar_bytes(path)))
                 paths.append(path)

@@ -55,9 +55,31 @@ _BOMS = (
 )
 
 
+def link_problem(path: Path) -> str | None:
+    """Why ``path``, a symbolic link, is not read: it leads nowhere, or out of its own
+    folder (the seeds folder). None when it is no link, or one to a file in that folder
+    or below it: a seeds folder may share a file under two names, but a link must not
+    publish what lies outside (/etc/passwd, a key in the home folder)."""
+    if not path.is_symlink():
+        return None
+    try:
+        target = path.resolve(strict=True)
+    except FileNotFoundError:
+        return "a symbolic link to a missing file"
+    except (OSError, RuntimeError):  # a loop of links (RuntimeError before Python 3.13)
+        return "a symbolic link that cannot be followed"
+    if not target.is_relative_to(path.parent.resolve()):
+        return f"a symbolic link to {target}, outside {path.parent}"
+    return None
+
+
 def input_bytes(path: Path, missing: bytes | None = None) -> bytes:
     """A seed's or sidecar's bytes; ``missing`` is what an absent file reads as (None:
-    it is an error). A file that cannot be read is a SeedError naming it."""
+    it is an error). A file that cannot be read, or a link that link_problem refuses,
+    is a SeedError naming it."""
+    problem = link_problem(path)
+    if problem:
+        raise SeedError(path, f"{problem}: not read")
     try:
         return path.read_bytes()
     except FileNotFoundError:
