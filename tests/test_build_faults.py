@@ -1,5 +1,6 @@
 """Faults around a build, with real processes: bad seeds on several jobs, a worker
-that dies, two builds into one corpus, a build killed with -9. Builds run as subprocesses under a timeout: a hang fails its test, and
+that dies, two builds into one corpus, a build killed with -9, a corpus that cannot
+be written. Builds run as subprocesses under a timeout: a hang fails its test, and
 never holds up the suite."""
 
 import fcntl
@@ -72,6 +73,23 @@ def generated(root, tmp_path_factory) -> Path:
 @pytest.fixture
 def seeds(generated, tmp_path) -> Path:
     return Path(shutil.copytree(generated, tmp_path / "seeds"))
+
+
+@pytest.fixture(scope="module")
+def whole(generated, tmp_path_factory) -> dict[str, bytes]:
+    """Every file of the corpus of the generated pages, as a build with room writes it."""
+    from zhcorpus.build import build
+
+    corpus = tmp_path_factory.mktemp("whole")
+    assert not build(generated, corpus).errors
+    return {str(p.relative_to(corpus)): p.read_bytes() for p in corpus.rglob("*") if p.is_file()}
+
+
+def only_whole_files(corpus: Path, whole: dict[str, bytes]) -> None:
+    """What a failed build left is files as a build with room writes them: none half written."""
+    left = {str(p.relative_to(corpus)): p.read_bytes() for p in corpus.rglob("*") if p.is_file()}
+    assert left.keys() <= whole.keys()
+    assert [name for name, data in left.items() if data != whole[name]] == []
 
 
 def built_seeds(corpus: Path) -> set[str]:
@@ -272,3 +290,67 @@ def test_a_build_killed_with_9_leaves_no_lock(seeds, tmp_path, processes):
     second = zhcorpus(*build_args(seeds, corpus))
     assert second.returncode == 0, second.stderr
     assert built_seeds(corpus) == {p.name for p in seeds.glob("gen*.txt")}
+
+
+def file_size_limit(size: int):
+    """Run a build whose files may not grow past ``size`` bytes: its writes fail as on
+    a full disk, also as root (Python ignores SIGXFSZ, so write() says EFBIG)."""
+    return lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
+
+
+@pytest.mark.parametrize("size, failing", [
+    (512, r"articles/[^/]+\.md"),    # every article: in the workers, which write them
+    (64_000, r"articles\.jsonl"),    # the articles fit, the index does not: in the build itself
+])
+def test_a_write_that_fails_midway_is_one_line(seeds, tmp_path, whole, size, failing):
+    corpus = tmp_path / "corpus"
+    run = zhcorpus(*build_args(seeds, corpus), preexec_fn=file_size_limit(size))
+    assert (run.returncode, run.stdout) == (1, "")
+    assert re.fullmatch(rf"error: {re.escape(str(corpus))}/{failing}: cannot be written \(File too large\)\n",
+                        run.stderr), run.stderr
+    only_whole_files(corpus, whole)
+
+
+@pytest.fixture
+def read_only(tmp_path):
+    """A folder no one may write in, root included (which chmod does not stop)."""
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    if os.geteuid() != 0:
+        folder.chmod(0o555)
+        yield folder
+        folder.chmod(0o755)
+    elif shutil.which("chattr") and subprocess.run(["chattr", "+i", folder], capture_output=True).returncode == 0:
+        yield folder
+        subprocess.run(["chattr", "-i", folder], check=True)
+    else:
+        pytest.skip("no way here to make a folder read-only for root")
+
+
+def test_a_read_only_corpus_folder_is_one_line(seeds, tmp_path, read_only):
+    run = zhcorpus(*build_args(seeds, read_only))
+    assert (run.returncode, run.stdout) == (1, "")
+    assert re.fullmatch(rf"error: {re.escape(str(read_only))}/articles: cannot be written "
+                        r"\((Permission denied|Operation not permitted)\)\n", run.stderr), run.stderr
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 96 KB file system, where mounting one is allowed (root, with the capability)."""
+    point = tmp_path / "disk"
+    point.mkdir()
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=96k", "tmpfs", point],
+                                           capture_output=True).returncode != 0:
+        pytest.skip("cannot mount a small file system here")
+    yield point
+    subprocess.run(["umount", point], check=True)
+
+
+def test_a_full_disk_is_one_line(seeds, small_disk, whole):
+    corpus = small_disk / "corpus"
+    run = zhcorpus(*build_args(seeds, corpus))
+    assert (run.returncode, run.stdout) == (1, "")
+    assert re.fullmatch(rf"error: {re.escape(str(corpus))}/\S+: cannot be written \(No space left on device\)\n",
+                        run.stderr), run.stderr
+    only_whole_files(corpus, whole)  # the file the disk had no room for is not there half written
+    assert len(list((corpus / "articles").iterdir())) > 3  # the disk was full midway, not from the start

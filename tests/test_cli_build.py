@@ -236,3 +236,26 @@ def test_links_to_files_of_the_seeds_folder_are_followed(seeds, tmp_path, capsys
     by_seed = {a["seed"]: a for a in corpus_articles(tmp_path)}
     assert by_seed["alias.txt"]["title"] == "习近平会见吉尔吉斯斯坦总统扎帕罗夫"
     assert by_seed["alias.txt"]["source"] == "新华社"  # from the linked sidecar
+
+
+@pytest.mark.parametrize("corpus, problem", [
+    ("a-file/corpus", "{tmp}/a-file/corpus: cannot be written (Not a directory)"),
+    ("a-file", "{tmp}/a-file: cannot be written (Not a directory)"),
+])
+def test_a_corpus_that_cannot_be_written_is_one_line(seeds, tmp_path, capsys, corpus, problem):
+    """Also as root, which writes through permissions: a file stands where a folder should."""
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    status = main(["build", "--seeds", str(seeds), "--corpus", str(tmp_path / corpus), "--no-cache"])
+    out, err = capsys.readouterr()
+    assert (status, out) == (1, "")
+    assert err.splitlines() == [f"error: {problem.format(tmp=tmp_path)}"]
+
+
+def test_temporaries_of_a_build_killed_mid_write_are_removed(seeds, tmp_path, capsys):
+    """Corpus files are written whole (temporary file, then rename); a build killed
+    in between leaves the temporary, which the next build, holding the corpus, removes."""
+    (tmp_path / "corpus" / "articles").mkdir(parents=True)
+    for leftover in ("corpus/articles/x.md.4242.tmp", "corpus/articles.jsonl.4242.tmp"):
+        (tmp_path / leftover).write_text("half", encoding="utf-8")
+    assert run_build(seeds, tmp_path, capsys)[0] == 0
+    assert sorted(p.name for p in (tmp_path / "corpus").rglob("*.tmp")) == []

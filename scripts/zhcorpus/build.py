@@ -59,6 +59,7 @@ class BuildResult:
     seconds: Counter[str] = field(default_factory=Counter)   # time per stage, for benchmarks
     cached_pages: int = 0  # pages whose cached result was used
     laid_out_pages: int = 0  # pages read and laid out (a cached page is not, unless its joins changed)
+    written: bool = False  # the corpus was written, whole
 
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:
@@ -246,8 +247,8 @@ def build(seeds: Path, corpus: Path, *, write: bool = True, cache: Path | None =
 
 
 def _write_problem(error: Exception, corpus: Path) -> str:
-    """One line for what kept the corpus from being locked: another build, a folder
-    that cannot be made."""
+    """One line for what stopped the corpus from being written: a read-only folder,
+    a full disk, a file where a folder should be, another build."""
     if isinstance(error, OSError):
         return f"{error.filename or corpus}: cannot be written ({error.strerror or error})"
     return str(error)
@@ -348,9 +349,13 @@ def _build(seeds: Path, corpus: Path, *, write: bool, cache: Path | None, jobs: 
                 _WORK.update(write=write, articles=articles)
                 return _map(_write_index, list(range(len(articles))), jobs, "writing", progress)
 
-            write_corpus(corpus, result.articles, [ledger.as_dict() for ledger in result.ledgers],
-                         result.quotes, result.registry, mapper=parallel,
-                         memo_file=page_cache.folder / WRITTEN if page_cache.folder else None)
+            try:
+                write_corpus(corpus, result.articles, [ledger.as_dict() for ledger in result.ledgers],
+                             result.quotes, result.registry, mapper=parallel,
+                             memo_file=page_cache.folder / WRITTEN if page_cache.folder else None)
+                result.written = True
+            except OSError as error:  # a full disk, a read-only folder: raised here or in a worker
+                result.errors.append(_write_problem(error, corpus))
             _WORK.clear()
     return result
 

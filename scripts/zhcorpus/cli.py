@@ -20,7 +20,7 @@ def cmd_build(args: argparse.Namespace) -> int:
                    progress=progress)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    if not args.quiet:
+    if not args.quiet and result.written:  # else the errors below say why nothing was
         print(format_ledger(result.ledgers))
         print(f"{len(result.articles)} articles written to {args.corpus} "
               f"({result.cached_pages} of {len(result.ledgers)} pages unchanged, from the cache)")

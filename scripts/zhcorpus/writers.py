@@ -25,7 +25,7 @@ from typing import Callable, Iterator
 
 import yaml
 
-from .files import keep, read_kept, stamp, write_if_changed
+from .files import keep, read_kept, stamp, write_atomically
 from .frontmatter import DUMPER, dump_front_matter
 
 
@@ -77,11 +77,26 @@ def render_article(article: Article, body: str | None = None) -> str:
     return f"---\n{dump_front_matter(article.front)}---\n\n{body}"
 
 
+def _write(path: Path, content: str) -> bool:
+    """Write ``path`` if its bytes change (an unchanged file keeps its mtime, for MkDocs'
+    --dirty), whole or not at all: a full disk or a kill mid-write leaves the last
+    build's file, never half of this one's for the site to publish. The error names
+    the file (a failed write() names none, a failed rename the temporary one)."""
+    data = content.encode("utf-8")
+    try:
+        if path.exists() and path.read_bytes() == data:
+            return False
+        write_atomically(path, data)
+        return True
+    except OSError as error:
+        raise OSError(error.errno, error.strerror, str(path)) from error
+
+
 def write_article(folder: Path, article: Article) -> tuple[bool, str]:
     """Write ``<slug>.md`` if it changed; return whether it did and the article's
     articles.jsonl line, made here, in the worker, with the body rendered once."""
     body = render_body(article.body)
-    changed = write_if_changed(folder / f"{article.slug}.md", render_article(article, body))
+    changed = _write(folder / f"{article.slug}.md", render_article(article, body))
     return changed, json.dumps({**article.front, "body": body}, ensure_ascii=False, sort_keys=True)
 
 
@@ -148,6 +163,10 @@ def write_corpus(corpus: Path, articles: list[Article], ledgers: list[dict], quo
     articles_dir.mkdir(parents=True, exist_ok=True)
     wanted = {f"{a.slug}.md" for a in articles}
     removed = 0
+    # Temporaries of _write (<name>.<pid>.tmp) left by a build killed mid-write: this
+    # build holds the corpus lock, so no other is writing them.
+    for leftover in [*corpus.glob("*.[0-9]*.tmp"), *articles_dir.glob("*.[0-9]*.tmp")]:
+        leftover.unlink()
     for stale in sorted(articles_dir.glob("*.md")):
         if stale.name not in wanted:
             stale.unlink()
@@ -166,16 +185,16 @@ def write_corpus(corpus: Path, articles: list[Article], ledgers: list[dict], quo
             lines[a.slug] = results[a.slug][1]
             memo.put(a.slug, digests[a.slug], lines[a.slug])
     memo.save(set(lines))
-    write_if_changed(corpus / "articles.jsonl", "\n".join(lines[slug] for slug in sorted(lines)) + "\n")
-    write_if_changed(corpus / "ledger.json", json.dumps(ledgers, ensure_ascii=False, indent=2) + "\n")
+    _write(corpus / "articles.jsonl", "\n".join(lines[slug] for slug in sorted(lines)) + "\n")
+    _write(corpus / "ledger.json", json.dumps(ledgers, ensure_ascii=False, indent=2) + "\n")
     quote_lines = [json.dumps(q, ensure_ascii=False, sort_keys=True) for q in sorted(quotes, key=lambda q: q["id"])]
-    write_if_changed(corpus / "quotes.jsonl", "".join(line + "\n" for line in quote_lines))
+    _write(corpus / "quotes.jsonl", "".join(line + "\n" for line in quote_lines))
     if registry is not None:
         from .speakers import registry_to_data
 
-        write_if_changed(corpus / "speakers.yml", "# The speaker registry of seeds/speakers.yml, extended with the "
-                         "speakers this build found.\n# Generated: correct names in seeds/speakers.yml.\n"
-                         + dump_front_matter(registry_to_data(registry)))
+        _write(corpus / "speakers.yml", "# The speaker registry of seeds/speakers.yml, extended with the "
+               "speakers this build found.\n# Generated: correct names in seeds/speakers.yml.\n"
+               + dump_front_matter(registry_to_data(registry)))
     return {"articles": len(articles), "written": written, "removed": removed}
 
 
@@ -200,6 +219,8 @@ def corpus_lock(corpus: Path) -> Iterator[CorpusLock]:
     open (the lock belongs to the open folder, not to one process). ``problem``: a
     warning when the file system has no such locks (some network file systems):
     the build then goes on unlocked."""
+    if corpus.exists() and not corpus.is_dir():  # else mkdir's "File exists" would say little
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(corpus))
     corpus.mkdir(parents=True, exist_ok=True)
     folder = os.open(corpus, os.O_RDONLY | os.O_DIRECTORY)
     try:
