@@ -238,6 +238,45 @@ def test_links_to_files_of_the_seeds_folder_are_followed(seeds, tmp_path, capsys
     assert by_seed["alias.txt"]["source"] == "新华社"  # from the linked sidecar
 
 
+@pytest.mark.parametrize("name, shown_as", [
+    (b"a\nb.txt", "a\\nb.txt: a character no line can show in the file name (\\n)"),
+    (b"\x1b[2Jclear.txt", "\\x1b[2Jclear.txt: a character no line can show in the file name (\\x1b)"),
+    ("a\u2028b.txt".encode(), "a\\u2028b.txt: a character no line can show in the file name (\\u2028)"),
+    (b"gb-\xd0\xc2.txt", "gb-\\xd0\\xc2.txt: a character no line can show in the file name (\\xd0, \\xc2)"),
+])
+def test_a_seed_name_no_line_can_show_is_one_line(seeds, tmp_path, capsys, name, shown_as):
+    """A newline in a name broke the ledger table and every message naming the seed;
+    a name that is not UTF-8 could not be written into the corpus at all."""
+    import os
+
+    with open(os.fsencode(seeds) + b"/" + name, "wb") as page:
+        page.write(GOOD_PAGE.replace("拉赫蒙", "扎帕罗夫").encode("utf-8"))
+    status, out, err = run_build(seeds, tmp_path, capsys)
+    assert status == 1
+    assert err.strip().splitlines() == [f"error: {seeds}/{shown_as}: rename the file"]
+    assert [a["seed"] for a in corpus_articles(tmp_path)] == ["good.txt"]
+    table = out.splitlines()
+    assert len(table) == 3 and table[1].startswith("good.txt ") and table[2].startswith("1 articles written")
+
+
+def test_seeds_that_is_no_folder_is_one_line(tmp_path, capsys):
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    for seeds, problem in ((tmp_path / "absent", "no such folder"), (tmp_path / "a-file", "not a folder")):
+        status, out, err = run_build(seeds, tmp_path, capsys)
+        assert (status, out, err) == (1, "", f"error: {seeds}: {problem}\n")
+        assert not (tmp_path / "corpus").exists()
+
+
+@pytest.mark.parametrize("value, problem", [("0", "0 is less than 1"), ("-2", "-2 is less than 1"),
+                                            ("two", "'two' is not a whole number")])
+def test_jobs_must_be_a_positive_number(seeds, tmp_path, value, problem):
+    run = subprocess.run([sys.executable, "-m", "zhcorpus.cli", "build", "--seeds", str(seeds),
+                          "--corpus", str(tmp_path / "corpus"), "--jobs", value], capture_output=True, text=True)
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+    assert run.stderr.splitlines()[-1] == f"zhcorpus build: error: argument --jobs: {problem}"
+    assert not (tmp_path / "corpus").exists()
+
+
 @pytest.mark.parametrize("corpus, problem", [
     ("a-file/corpus", "{tmp}/a-file/corpus: cannot be written (Not a directory)"),
     ("a-file", "{tmp}/a-file: cannot be written (Not a directory)"),

@@ -2,7 +2,8 @@
 
 import pytest
 
-from zhcorpus.readers import EmptySeed, SeedError, decode_seed_bytes, han_counts, input_bytes, link_problem, read_seed
+from zhcorpus.readers import (EmptySeed, SeedError, decode_seed_bytes, han_counts, input_bytes, link_problem,
+                              name_problem, read_seed, shown)
 
 SIMPLIFIED = "习近平会见塔吉克斯坦总统拉赫蒙。中国同中亚国家关系不断迈上新台阶。\n"
 TRADITIONAL = "王毅談習主席中亞行，十餘場多雙邊活動，達成百餘項合作成果。\n"
@@ -92,6 +93,28 @@ def test_seed_errors_cross_process_boundaries_intact(error):
 
     back = pickle.loads(pickle.dumps(error))
     assert (type(back), str(back), back.path, back.message) == (type(error), str(error), error.path, error.message)
+
+
+@pytest.mark.parametrize("name, problem", [
+    ("a\nb.txt", "(\\n)"),
+    ("a\tb.txt", "(\\t)"),
+    ("\x1b[31mred.txt", "(\\x1b)"),
+    ("a\x7fb\x85c.txt", "(\\x7f, \\x85)"),
+    ("a\u2028b\u2029.txt", "(\\u2028, \\u2029)"),
+    ("\udcff\udcfe.txt", "(\\xff, \\xfe)"),          # bytes that are not UTF-8, as os.fsdecode keeps them
+    ("a\nb\nc.txt", "(\\n)"),                         # each character named once
+    # left alone
+    ("新华社 第1版.txt", None),
+    ("a'b\"c (1) #2.txt", None),
+    ("页面\u200b—（一）.txt", None),                    # a zero-width space is not a line break
+])
+def test_file_names_no_line_can_show_are_refused(name, problem):
+    found = name_problem(name)
+    if problem is None:
+        assert found is None and shown(name) == name
+    else:
+        assert found == f"a character no line can show in the file name {problem}: rename the file"
+        assert "\n" not in shown(name) and shown(name).isprintable()
 
 
 def _link(folder, name, target):

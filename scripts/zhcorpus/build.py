@@ -36,7 +36,7 @@ from .metadata import unique_slugs
 from .pagework import Page, PageResult, process_page
 from .progress import counted
 from .quotebook import collect as collect_quotes
-from .readers import EmptySeed, SeedError, input_bytes, link_problem, read_seed
+from .readers import EmptySeed, SeedError, input_bytes, link_problem, name_problem, read_seed, shown
 from .segmenter import Segmenter
 from .sidecars import read_sidecar, sidecar_bytes
 from .speakers import Registry, load_registry, registry_from_data
@@ -77,13 +77,16 @@ class WorkerLost(Exception):
 
 def seed_paths(seeds: Path, result: BuildResult) -> list[Path]:
     """Every file in the seeds folder except YAML (sidecars and editorial data) and dotfiles.
-    A link that leads nowhere or out of the folder is refused with a warning in ``result``:
-    its target is not a seed of this folder (see readers.link_problem)."""
+    Refused, each with one line in ``result``: a name no line can show (an error: the
+    seed is meant to build), a link that leads nowhere or out of the folder (a warning:
+    its target is not a seed of this folder, see readers.link_problem)."""
     paths = []
     for path in sorted(seeds.iterdir()):
         if path.suffix in (".yml", ".yaml") or path.name.startswith("."):
             continue
-        if problem := link_problem(path):
+        if problem := name_problem(path.name):
+            result.errors.append(f"{shown(str(path))}: {problem}")
+        elif problem := link_problem(path):
             result.warnings.append(f"{path}: {problem}, skipped")
         elif path.is_file():
             paths.append(path)
@@ -229,6 +232,8 @@ def build(seeds: Path, corpus: Path, *, write: bool = True, cache: Path | None =
           jobs: int | None = None, progress: bool = False) -> BuildResult:
     """Everything that goes wrong with the input or the output is one line in the
     result's errors or warnings; a worker that dies raises WorkerLost."""
+    if not seeds.is_dir():
+        return BuildResult(errors=[f"{seeds}: {'not a folder' if seeds.exists() else 'no such folder'}"])
     # The cache folder also keeps tables made from OpenCC's and jieba's data (convert, segmenter).
     with tables_kept_in(cache), ExitStack() as held:
         try:
@@ -271,7 +276,12 @@ def _build(seeds: Path, corpus: Path, *, write: bool, cache: Path | None, jobs: 
     page_cache = PageCache(cache / hashlib.sha1(str(seeds.resolve()).encode()).hexdigest()[:12] if cache else None)
     with result.stage("read+layout"):
         paths, inputs = [], []
-        for path in seed_paths(seeds, result):
+        try:
+            listed = seed_paths(seeds, result)
+        except OSError as error:
+            result.errors.append(f"{seeds}: cannot be read ({error.strerror or error})")
+            listed = []
+        for path in listed:
             try:
                 inputs.append((input_bytes(path), sidecar_bytes(path)))
                 paths.append(path)

@@ -30,11 +30,28 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
-    from .generate import generate_pages
+    from .generate import CannotGenerate, generate_pages
 
-    count = generate_pages(args.seeds, args.out, args.pages, seed=args.random_seed)
+    try:
+        count = generate_pages(args.seeds, args.out, args.pages, seed=args.random_seed)
+    except CannotGenerate as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
     print(f"{count} pages written to {args.out}")
     return 0
+
+
+def _at_least(least: int):
+    """An argparse type: an integer no smaller than ``least``, else argparse's one-line error."""
+    def number(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if value < least:
+            raise argparse.ArgumentTypeError(f"{value} is less than {least}")
+        return value
+    return number
 
 
 def parser() -> argparse.ArgumentParser:
@@ -54,7 +71,8 @@ def parser() -> argparse.ArgumentParser:
                               help="cache of processed pages, so unchanged seeds are not redone "
                                    "(default: build/zhcorpus-cache)")
     build_parser.add_argument("--no-cache", action="store_true", help="process every seed afresh")
-    build_parser.add_argument("--jobs", type=int, default=None, help="worker processes (default: one per core)")
+    build_parser.add_argument("--jobs", type=_at_least(1), default=None,
+                              help="worker processes (default: one per core)")
     build_parser.add_argument("--progress", dest="progress", action="store_true", default=None,
                               help="show a progress bar (default: when stderr is a terminal)")
     build_parser.add_argument("--no-progress", dest="progress", action="store_false")
@@ -67,7 +85,7 @@ def parser() -> argparse.ArgumentParser:
         epilog="example: zhcorpus generate --pages 1000 --out /tmp/seeds-1000")
     generate_parser.add_argument("--seeds", type=Path, default=Path("seeds"), help="real seed pages (default: seeds)")
     generate_parser.add_argument("--out", type=Path, required=True, help="folder to write the pages to")
-    generate_parser.add_argument("--pages", type=int, default=1000, help="how many pages (default: 1000)")
+    generate_parser.add_argument("--pages", type=_at_least(0), default=1000, help="how many pages (default: 1000)")
     generate_parser.add_argument("--random-seed", type=int, default=0, help="for reproducible output (default: 0)")
     generate_parser.set_defaults(handler=cmd_generate)
     return top

@@ -21,6 +21,10 @@ from .convert import to_hong_kong
 from .readers import is_han
 
 
+class CannotGenerate(Exception):
+    """The real seeds give nothing to recombine: one line for the user."""
+
+
 @dataclass(frozen=True)
 class Planted:
     title: str
@@ -30,10 +34,17 @@ class Planted:
 
 
 def generate_pages(seeds: Path, out: Path, count: int, *, seed: int = 0) -> int:
+    """Raises CannotGenerate (one line) when ``seeds`` cannot give two articles to recombine."""
     from .build import build
 
     result = build(seeds, Path("/nonexistent"), write=False)
+    if result.errors:
+        more = len(result.errors) - 1
+        raise CannotGenerate(result.errors[0] + (f" (and {more} more errors)" if more else ""))
     pool = [p for p in (_planted(a) for a in result.articles if a.front["on_topic"]) if len(p.paragraphs) >= 3]
+    if len(pool) < 2:
+        raise CannotGenerate(f"{seeds}: {len(pool)} on-topic articles of 3 paragraphs or more, "
+                             "2 are needed to recombine")
     rng = random.Random(seed)
     out.mkdir(parents=True, exist_ok=True)
     for name in ("taxonomy.yml", "speakers.yml"):

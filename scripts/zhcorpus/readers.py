@@ -90,6 +90,33 @@ def input_bytes(path: Path, missing: bytes | None = None) -> bytes:
         raise SeedError(path, f"cannot be read ({error.strerror or error})") from None
 
 
+# Control characters (a newline would break the ledger's table and every one-line
+# message), line and paragraph separators, and bytes that are not UTF-8 (which
+# Python keeps as lone surrogates, and no file we write can hold).
+_UNSHOWABLE = frozenset(("Cc", "Cs", "Zl", "Zp"))
+
+
+def name_problem(name: str) -> str | None:
+    """Why a seed's file name is refused, None if it is not."""
+    bad = [c for c in name if unicodedata.category(c) in _UNSHOWABLE]
+    if not bad:
+        return None
+    return f"a character no line can show in the file name ({', '.join(dict.fromkeys(map(_escaped, bad)))}): " \
+           "rename the file"
+
+
+def shown(text: str) -> str:
+    """``text`` with what name_problem refuses written as escapes (\\n, \\x1b, \\xff
+    for a byte that is not UTF-8), so a message about it stays one line."""
+    return "".join(_escaped(c) if unicodedata.category(c) in _UNSHOWABLE else c for c in text)
+
+
+def _escaped(char: str) -> str:
+    if 0xDC80 <= ord(char) <= 0xDCFF:  # a byte that was not UTF-8, as os.fsdecode keeps it
+        return f"\\x{ord(char) - 0xDC00:02x}"
+    return char.encode("unicode_escape").decode("ascii")
+
+
 def read_seed(path: Path, data: bytes | None = None) -> Seed:
     """``data``: the file's bytes, when the caller has read them already."""
     data = input_bytes(path) if data is None else data
