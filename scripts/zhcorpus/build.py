@@ -192,20 +192,30 @@ def _map(function, indices: list[int], jobs: int, label: str, progress: bool) ->
     # so none walks, and so copies, the whole heap it shares with the parent.
     # Not multiprocessing.Pool: it waits for ever for the result of a worker that died,
     # or whose result its thread could not unpickle; an executor calls its pool broken.
-    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"), initializer=_worker_start) as pool:
+    # Ctrl-C is the build's to handle: it stops handing out pages, waits for the few in
+    # hand and is raised. A worker killed by it could break the pool while the build
+    # cancels, which Python 3.11's executor does not survive (it waits for ever): so the
+    # workers are forked (by the first submit, in map) with Ctrl-C blocked, and ignore it.
+    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"), initializer=_worker_start)
+    try:
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
         try:
-            return list(counted(pool.map(function, indices, chunksize=8), len(indices), label, progress))
-        except BrokenProcessPool as error:
-            raise WorkerLost(_why(error, label)) from error
+            results = pool.map(function, indices, chunksize=8)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)  # a Ctrl-C that came meanwhile is raised here
+        return list(counted(results, len(indices), label, progress))
+    except BrokenProcessPool as error:
+        raise WorkerLost(_why(error, label)) from error
+    finally:
+        pool.shutdown(cancel_futures=True)  # after an error or Ctrl-C: the pages not yet handed out
 
 
 def _worker_start() -> None:
-    """Ctrl-C is the parent's to handle: it stops handing out pages and waits for the
-    few in hand. A worker killed by it would break the pool while the parent cancels,
-    which Python 3.11's executor does not survive (it waits for ever). And a worker
-    does not hold the corpus lock: a worker left behind by a parent killed with -9
-    (blocked on its queue for ever) would keep every later build out."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    """Ctrl-C is left to the build (see _map), and the corpus lock too: a worker left
+    behind by a build killed with -9 (blocked on its queue for ever) would keep every
+    later build out."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # first: a Ctrl-C pending since the fork is dropped
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     for descriptor in _NOT_FOR_WORKERS:
         os.close(descriptor)
 
