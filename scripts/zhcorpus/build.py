@@ -246,19 +246,22 @@ def build(seeds: Path, corpus: Path, *, write: bool = True, cache: Path | None =
         return BuildResult(errors=[f"{seeds}: {'not a folder' if seeds.exists() else 'no such folder'}"])
     # The cache folder also keeps tables made from OpenCC's and jieba's data (convert, segmenter).
     with tables_kept_in(cache), ExitStack() as held:
-        try:
-            # Held from before the first seed is read: a second build is refused at once.
-            lock = held.enter_context(corpus_lock(corpus)) if write else None
-        except (CorpusBusy, OSError) as error:
-            return BuildResult(errors=[_write_problem(error, corpus)])
-        _NOT_FOR_WORKERS[:] = [lock.descriptor] if lock else []
-        try:
-            result = _build(seeds, corpus, write=write, cache=cache, jobs=jobs, progress=progress)
-        finally:
-            _NOT_FOR_WORKERS.clear()
-        if lock and lock.problem:
-            result.warnings.append(lock.problem)
-        return result
+        return _build(seeds, corpus, write=write, cache=cache, jobs=jobs, progress=progress, held=held)
+
+
+def _hold(corpus: Path, held: ExitStack, result: BuildResult) -> bool:
+    """Take the corpus lock (writers.corpus_lock) until ``held`` closes; False, with
+    the reason in ``result``, when another build has it or the folder cannot be made."""
+    try:
+        lock = held.enter_context(corpus_lock(corpus))
+    except (CorpusBusy, OSError) as error:
+        result.errors.append(_write_problem(error, corpus))
+        return False
+    _NOT_FOR_WORKERS[:] = [lock.descriptor]
+    held.callback(_NOT_FOR_WORKERS.clear)
+    if lock.problem:
+        result.warnings.append(lock.problem)
+    return True
 
 
 def _write_problem(error: Exception, corpus: Path) -> str:
@@ -270,7 +273,7 @@ def _write_problem(error: Exception, corpus: Path) -> str:
 
 
 def _build(seeds: Path, corpus: Path, *, write: bool, cache: Path | None, jobs: int | None,
-           progress: bool) -> BuildResult:
+           progress: bool, held: ExitStack) -> BuildResult:
     result = BuildResult()
     jobs = jobs or os.cpu_count() or 1
     try:
@@ -278,8 +281,11 @@ def _build(seeds: Path, corpus: Path, *, write: bool, cache: Path | None, jobs: 
         editorial = [_optional_bytes(seeds / name) for name in ("taxonomy.yml", "speakers.yml")]
         taxonomy = load_taxonomy(seeds / "taxonomy.yml", editorial[0])
         registry = _load_speakers(seeds / "speakers.yml", editorial[1])
-    except SeedError as error:
+    except SeedError as error:  # every seed's: nothing is built, no corpus folder made
         result.errors.append(str(error))
+        return result
+    # Held from before the first seed is read: a second build is refused at once.
+    if write and not _hold(corpus, held, result):
         return result
 
     # One cache folder per seeds folder: entries are named by seed file.
