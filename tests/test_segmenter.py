@@ -20,6 +20,17 @@ def test_rjieba_gives_jiebas_tokens(corpus_text, user_words):
     rust, python = Segmenter(user_words, backend="rjieba"), Segmenter(user_words, backend="jieba")
     assert rust.cut(corpus_text) == python.cut(corpus_text)
     assert rust.cut_for_search(corpus_text) == python.cut_for_search(corpus_text)
+    assert rust.tag(corpus_text) == python.tag(corpus_text)  # part-of-speech tags too (names, quotes.py)
+
+
+@pytest.mark.parametrize("backend", ["jieba", "rjieba"])
+def test_tags_are_the_words_of_cut(backend):
+    pytest.importorskip(backend)
+    segmenter = Segmenter(backend=backend)
+    text = "2025年6月17日，研究员周立新这样表示。"
+    tagged = segmenter.tag(text)
+    assert [word for word, _ in tagged] == segmenter.cut(text)
+    assert dict(tagged)["2025"] == "m" and dict(tagged)["研究员"] == "n" and dict(tagged)["表示"] == "v"
 
 
 @pytest.mark.parametrize("backend", ["jieba", "rjieba"])

@@ -37,6 +37,7 @@ class Segmenter:
     def __init__(self, user_words: Iterable[str] = (), backend: str | None = None):
         self.backend = backend or _backend()
         self._user_words = sorted(set(user_words))
+        self._tagger = None  # jieba's part-of-speech tokenizer over ours, made when first asked
         if self.backend == "rjieba":
             import rjieba
 
@@ -55,6 +56,20 @@ class Segmenter:
         if self.backend == "rjieba":
             return self._tokenizer.cut(text, False)
         return list(self._tokenizer.cut(text, HMM=False))
+
+    def tag(self, text: str) -> list[tuple[str, str]]:
+        """Words with jieba's part-of-speech tags, as ``cut`` splits them (no HMM). The two
+        backends agree: a run of ASCII digits is 'm' (a numeral; jieba's Python tagger says
+        'eng'), a user word without a tag is 'x' (rjieba says '')."""
+        if self.backend == "rjieba":
+            pairs = self._tokenizer.tag(text, False)
+        else:
+            if self._tagger is None:
+                import jieba.posseg
+
+                self._tagger = jieba.posseg.POSTokenizer(self._tokenizer)
+            pairs = [(pair.word, pair.flag) for pair in self._tagger.cut(text, HMM=False)]
+        return [(word, "m" if word.isascii() and word.isdigit() else tag or "x") for word, tag in pairs]
 
     def cut_for_search(self, text: str) -> list[str]:
         if self.backend == "rjieba":
