@@ -7,6 +7,8 @@ import pytest
 from zhcorpus.readers import SeedError
 from zhcorpus.schema import ID
 from zhcorpus.speakers import (
+    Found,
+    Speaker,
     ascii_id,
     extend,
     find_mentions,
@@ -14,7 +16,9 @@ from zhcorpus.speakers import (
     load_registry,
     printed_name,
     registry_from_data,
+    registry_to_data,
     resolve,
+    resolve_person,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -145,3 +149,59 @@ def test_extend_adds_unknown_speakers_only(registry):
 ])
 def test_printed_name(head, expected):
     assert printed_name(head) == expected
+
+
+# Issue 15: people the registry does not know, named by the articles.
+
+@pytest.mark.parametrize("name, expected", [
+    ("托卡耶夫", "tokayev"),
+    ("托卡叶夫", "tokayev"),  # Taiwan's homophone: one person
+    ("米尔济约耶夫", "mirziyoyev"),
+    ("托卡耶夫总统", "tokayev"),  # an alias
+    ("托卡", None), ("张建国", None),
+    ("阿依古丽·穆赫塔罗娃", None),  # a part of the name is someone's alias: not searched inside
+])
+def test_resolve_person(registry, name, expected):
+    assert resolve_person(name, registry) == expected
+
+
+def test_an_articles_people_over_the_registry(registry):
+    local = Speaker("~刘强", "刘强", "刘强", None, ("刘强",), role="教授")
+    article = registry.with_people([local], [("托卡叶夫", "tokayev")])
+    text = "托卡叶夫会见刘强，刘强说托卡耶夫总统"
+    assert [(m.printed, m.speaker_id) for m in find_mentions(text, article)] == [
+        ("托卡叶夫", "tokayev"), ("刘强", "~刘强"), ("刘强", "~刘强"), ("托卡耶夫总统", "tokayev")]
+    assert article.get("~刘强").role == "教授" and article.get("tokayev").role == "哈萨克斯坦总统"
+    assert find_mentions(text, registry) == [m for m in find_mentions(text, article) if m.speaker_id == "tokayev"
+                                             and m.printed != "托卡叶夫"]
+    assert "~刘强" not in registry.by_id  # the registry itself is untouched
+
+
+def test_one_new_person_printed_two_ways_is_one_speaker(registry):
+    bigger, added = extend(registry, [
+        Found("努尔兰·卡斯莫夫", ("努尔兰", "卡斯莫夫"), "司机", None),
+        Found("卡斯莫夫"),  # another article printed the family name alone
+        Found("努尔兰"),  # a given name names nobody outside its article: a person of its own
+    ])
+    assert [(s.zh_hans, s.aliases, s.role) for s in added] == [
+        ("努尔兰·卡斯莫夫", ("努尔兰·卡斯莫夫", "卡斯莫夫"), "司机"), ("努尔兰", ("努尔兰",), None)]
+    assert resolve("卡斯莫夫", bigger) == added[0].id
+
+
+def test_a_family_name_two_new_people_share_names_neither(registry):
+    _, added = extend(registry, [Found("帕尔维兹·拉希莫夫", ("帕尔维兹", "拉希莫夫")),
+                                 Found("阿卜杜拉·拉希莫夫", ("阿卜杜拉", "拉希莫夫"))])
+    assert [s.aliases for s in added] == [("帕尔维兹·拉希莫夫",), ("阿卜杜拉·拉希莫夫",)]
+    assert [s.id for s in added] == ["la-xi-mo-fu", "la-xi-mo-fu-2"]
+
+
+def test_a_known_person_under_a_homophone_is_not_added(registry):
+    assert extend(registry, [Found("托卡叶夫")])[1] == []
+
+
+def test_organization_is_written_only_where_printed(registry):
+    bigger, added = extend(registry, [Found("孙晓梅", (), "副教授", "北京外国语大学俄语学院")])
+    rows = registry_to_data(bigger)["speakers"]
+    assert rows[-1]["organization"] == "北京外国语大学俄语学院" and rows[-1]["role"] == "副教授"
+    assert not any("organization" in row for row in rows[:-1])  # the seeds' registry reads as before
+    assert registry_from_data(registry_to_data(bigger)).get(added[0].id).organization == "北京外国语大学俄语学院"
