@@ -117,3 +117,31 @@ def test_extended_registry_is_written_to_the_corpus(built_corpus, root):
     ids = [s["id"] for s in registry["speakers"]]
     assert ids[: len(seeds["speakers"])] == [s["id"] for s in seeds["speakers"]]
     assert len(ids) == len(set(ids))
+
+
+def test_new_people_become_one_speaker_each_and_nobody_becomes_one(root):
+    """Issue 15: a person the registry does not know, printed in full in one article and by
+    family name in another, is one speaker with role and organization; an unnamed speaker
+    (一位网友) is shown with the quote and never made a speaker."""
+    from zhcorpus.quotes import extract_quotes
+    from zhcorpus.speakers import load_registry
+
+    registry = load_registry(root / "seeds" / "speakers.yml")
+    texts = {
+        "a": ["北京外国语大学俄语学院副教授孙晓梅说：“中亚国家的年轻人学中文的热情很高。”",
+              "物流公司司机努尔兰·卡斯莫夫告诉记者：“现在一趟车跑下来比以前快了一天。”"],
+        "b": ["“口岸的效率提高了很多。”卡斯莫夫说。", "一位网友留言说：“希望航班再多一些，票价再便宜一些。”"],
+    }
+    found = [(_article(slug), extract_quotes([(f"p{i}", t) for i, t in enumerate(paragraphs, 1)],
+                                             article_kind="report", registry=registry))
+             for slug, paragraphs in texts.items()]
+    entries, bigger, quoted = collect(found, registry)
+    new = {s.zh_hans: s for s in bigger.speakers[len(registry.speakers):]}
+    assert set(new) == {"孙晓梅", "努尔兰·卡斯莫夫"}
+    assert (new["孙晓梅"].role, new["孙晓梅"].organization) == ("副教授", "北京外国语大学俄语学院")
+    assert new["努尔兰·卡斯莫夫"].aliases == ("努尔兰·卡斯莫夫", "卡斯莫夫")
+    by_text = {e["text"][:4]: e for e in entries}
+    assert by_text["口岸的效"]["speaker_id"] == by_text["现在一趟"]["speaker_id"] == new["努尔兰·卡斯莫夫"].id
+    assert by_text["中亚国家"]["organization"] == "北京外国语大学俄语学院"
+    assert (by_text["希望航班"]["speaker"], by_text["希望航班"]["speaker_id"]) == ("一位网友", None)
+    assert "organization" not in by_text["希望航班"]

@@ -160,9 +160,80 @@ SPEECH = [  # article_kind == "speech", speaker xi-jinping
     ("“历史不能倒退，应当向前。”这是我们的共识。", [("历史不能倒退，应当向前。", None)]),
 ]
 
+# Issue 15: attribution by sentence structure. The sentences are ours, written from
+# general news syntax; a speaker is a registry id, the full name of a person the
+# registry does not know (the build makes them a speaker), or None.
+
+AFTER_CLAUSES = [  # the speaker after time and place clauses
+    ("“合作的大门始终敞开。”当地时间18日上午，在阿斯塔纳举行的记者会上，托卡耶夫总统这样回应。",
+     [("合作的大门始终敞开。", "tokayev")]),
+    ("“这是一个新的开始。”去年秋天，在杜尚别出席论坛期间，拉赫蒙表示。", [("这是一个新的开始。", "rahmon")]),
+    ("“我们期待更多成果。”会后，在接受媒体采访时，王毅说。", [("我们期待更多成果。", "wang-yi")]),
+    # a clause with a subject of its own ends the search
+    ("“合作的大门始终敞开。”当地时间18日上午，记者在阿斯塔纳看到，托卡耶夫总统出席了仪式。",
+     [("合作的大门始终敞开。", None)]),
+    ("“这份文件意义重大。”对于托卡耶夫的这番表态，王毅表示欢迎。", [("这份文件意义重大。", None)]),
+]
+
+ZERO_SUBJECT = [  # the subject carried from earlier in the sentence
+    ("扎帕罗夫首先回顾了两国友好交往的历史，随后举起酒杯说：“为我们的友谊干杯！”", [("为我们的友谊干杯！", "japarov")]),
+    ("托卡耶夫在机场迎接习近平主席，陪同他检阅仪仗队，并说“欢迎您再次来到哈萨克斯坦”。",
+     [("欢迎您再次来到哈萨克斯坦", "tokayev")]),
+    ("米尔济约耶夫总结了一年来的合作，感谢中方的支持，并表示“乌方愿做中方可靠的伙伴”。",
+     [("乌方愿做中方可靠的伙伴", "mirziyoyev")]),
+    (["古尔米拉·穆赫塔罗娃在博物馆工作了二十年。", "得知消息后，她放下手中的工作，笑着说：“终于等到这一天了。”"],
+     [("终于等到这一天了。", "mukhtarova")]),
+    # the earlier clause's subject is a thing or an unnamed person, or another sentence's
+    ("现场掌声雷动，随后有人高声说：“欢迎！欢迎！”", [("欢迎！欢迎！", None)]),
+    ("会场气氛热烈，接着说：“我们一起努力！”", [("我们一起努力！", None)]),
+    ("托卡耶夫出席了仪式。随后举杯说：“为友谊干杯！”", [("为友谊干杯！", None)]),
+]
+
+NAMES_APART = [  # names of people the registry does not know, without their titles
+    ("北京外国语大学俄语学院副教授孙晓梅说：“中亚国家的年轻人学中文的热情很高。”",
+     [("中亚国家的年轻人学中文的热情很高。", "孙晓梅")]),
+    ("阿拉木图一家物流公司的司机努尔兰·卡斯莫夫告诉记者：“现在一趟车跑下来比以前快了一天。”",
+     [("现在一趟车跑下来比以前快了一天。", "努尔兰·卡斯莫夫")]),
+    ("“口岸的效率提高了很多。”霍尔果斯海关工作人员马晓东说。", [("口岸的效率提高了很多。", "马晓东")]),
+    ("哈萨克斯坦总统托卡叶夫在记者会上说：“我们欢迎所有伙伴。”", [("我们欢迎所有伙伴。", "tokayev")]),  # a homophone
+    (["出租车司机叶尔兰·别克托夫开车已经十年了。", "“中国的电动车很省油。”别克托夫说。", "叶尔兰笑着补充：“下次我也要买一辆。”"],
+     [("中国的电动车很省油。", "叶尔兰·别克托夫"), ("下次我也要买一辆。", "叶尔兰·别克托夫")]),  # one person, three forms
+    # a clause tail, a thing or an unnamed person is nobody
+    ("一位在西安留学的塔吉克斯坦小伙子用一句刚学会的陕西方言感叹道：“美得很！”", [("美得很！", None)]),
+    ("黑板上写着一行大字：“欢迎来到中文课堂”。", [("欢迎来到中文课堂", None)]),
+    ("当地一名出租车司机说：“生意比去年好多了。”", [("生意比去年好多了。", None)]),
+    ("西安市民对记者说：“家门口的变化太大了。”", [("家门口的变化太大了。", None)]),
+    ("评论文章说，两国关系“正处于历史最好时期”。", [("正处于历史最好时期", None)]),
+]
+
+SLOGANS_IN_INDIRECT_SPEECH = [  # the object of a verb of the reporter's sentence is no quotation
+    ("托卡耶夫表示，两国合作正从“规模扩张”转向“以创新驱动高质量发展”。", []),
+    ("多位专家认为，合作正在从“搭框架”走向“见实效、出成果”。", []),
+]
+
+INTERVIEWS = [  # answers are the answerer's words; questions are nobody's
+    (["记者：这次访问有哪些收获？", "拉赫蒙：收获很多。我们签署了十几份合作文件。", "记者：您对未来有何期待？",
+      "拉赫蒙：希望两国合作越来越好。"],
+     [("收获很多。我们签署了十几份合作文件。", "rahmon"), ("希望两国合作越来越好。", "rahmon")]),
+    (["日前，本报记者专访了乌兹别克斯坦总统米尔济约耶夫。", "问：您如何评价两国关系？", "答：两国关系正处于历史最好时期。"],
+     [("两国关系正处于历史最好时期。", "mirziyoyev")]),
+    (["努尔兰·卡斯莫夫接受本报记者专访。", "— 您怎么看中文的前景？", "— 学中文的人会越来越多。"],
+     [("学中文的人会越来越多。", "努尔兰·卡斯莫夫")]),
+    # the answerer is not named: a quotation of nobody
+    (["外交部发言人主持例行记者会。", "问：中方对峰会有何期待？", "答：我们期待峰会取得圆满成功。"],
+     [("我们期待峰会取得圆满成功。", None)]),
+    # a headline, a furniture line
+    (["托卡耶夫：哈中合作前景广阔"], []),
+    (["责任编辑：王小明"], []),
+]
+
 TABLES = {
     "before": SPEAKER_BEFORE, "after": SPEAKER_AFTER, "split": SPLIT_QUOTE, "pronoun": PRONOUN,
     "continuation": CONTINUATION, "nested": NESTED, "unattributed": UNATTRIBUTED,
+}
+STRUCTURE_TABLES = {
+    "after-clauses": AFTER_CLAUSES, "zero-subject": ZERO_SUBJECT, "names-apart": NAMES_APART,
+    "slogans": SLOGANS_IN_INDIRECT_SPEECH, "interviews": INTERVIEWS,
 }
 
 
@@ -171,6 +242,33 @@ TABLES = {
                          ids=[f"{name}-{i}" for name, table in TABLES.items() for i in range(len(table))])
 def test_patterns(registry, paragraphs, expected):
     assert run(registry, paragraphs) == expected
+
+
+def who(quote):
+    """A registry id, the full name of a person the build will add, or None for nobody."""
+    if quote.speaker_id or quote.pattern.startswith("refused"):
+        return quote.speaker_id
+    return quote.speaker_name
+
+
+@pytest.mark.parametrize("paragraphs, expected",
+                         [case for table in STRUCTURE_TABLES.values() for case in table],
+                         ids=[f"{name}-{i}" for name, table in STRUCTURE_TABLES.items() for i in range(len(table))])
+def test_attribution_by_sentence_structure(registry, paragraphs, expected):
+    if isinstance(paragraphs, str):
+        paragraphs = [paragraphs]
+    quotes = extract_quotes([(f"p{i}", t) for i, t in enumerate(paragraphs, 1)], article_kind="report",
+                            registry=registry)
+    assert [(q.text, who(q)) for q in quotes] == expected
+
+
+def test_a_new_person_keeps_role_and_organization_apart(registry):
+    [q] = extract_quotes([("p1", "北京外国语大学俄语学院副教授孙晓梅说：“中亚国家的年轻人学中文的热情很高。”")],
+                         article_kind="report", registry=registry)
+    assert (q.speaker_name, q.speaker_id, q.role, q.organization) == ("孙晓梅", None, "副教授", "北京外国语大学俄语学院")
+    [q] = extract_quotes([("p1", "出租车司机叶尔兰·别克托夫开车已经十年了。"), ("p2", "“中国的电动车很省油。”叶尔兰说。")],
+                         article_kind="report", registry=registry)
+    assert (q.speaker_name, q.role, q.speaker_aliases) == ("叶尔兰·别克托夫", "出租车司机", ("叶尔兰", "别克托夫"))
 
 
 @pytest.mark.parametrize("text", NOT_QUOTES)
@@ -232,8 +330,16 @@ def test_gold_set_meets_targets():
 
 
 # Issue 20: quotes.py was quadratic in a paragraph's length (a 1 MB one-line page
-# took 7 s, 5 MB 164 s). Its rewrite must find exactly what the code before it
-# found; that code is kept as the spec.
+# took 7 s, 5 MB 164 s). Its rewrite had to find exactly what the code before it
+# found; that code is kept as the spec. Issue 15 then taught quotes.py new syntax
+# (the speaker after time and place clauses, zero subjects, names apart from their
+# titles, interviews), so the spec still rules the seeds' own text (the corpus) and
+# the edges of the rewrite, not every random paragraph.
+
+_SPEC_FIELDS = ("text", "speaker_name", "speaker_id", "role", "country", "anchor", "verb", "start", "end", "pattern")
+# What a reader of quotes.jsonl sees; the rule that found it ("pattern") is for review.
+_READ_FIELDS = _SPEC_FIELDS[:-1]
+
 
 def _load_spec():
     path = ROOT / "tests/specs/quotes_as_first_written.py"
@@ -244,12 +350,12 @@ def _load_spec():
     return module
 
 
-def _both(registry, paragraphs, kind="report", speech_speaker=None):
+def _both(registry, paragraphs, kind="report", speech_speaker=None, fields=_SPEC_FIELDS):
     spec = _load_spec()
     numbered = [(f"p{i}", t) for i, t in enumerate(paragraphs, 1)]
     now = extract_quotes(numbered, article_kind=kind, speaker_of_speech=speech_speaker, registry=registry)
     then = spec.extract_quotes(numbered, article_kind=kind, speaker_of_speech=speech_speaker, registry=registry)
-    return [vars(q) for q in now], [vars(q) for q in then]
+    return [{f: getattr(q, f) for f in fields} for q in now], [{f: getattr(q, f) for f in fields} for q in then]
 
 
 # Where the rewrite bisects instead of scanning: the edges of each range.
@@ -290,7 +396,7 @@ def test_agrees_with_its_spec_on_every_article_of_the_corpus(registry):
     articles = list(_corpus_paragraphs())
     assert sum(len(paragraphs) for _, paragraphs in articles) > 100
     for kind, paragraphs in articles:
-        now, then = _both(registry, paragraphs, kind, "xi-jinping" if kind == "speech" else None)
+        now, then = _both(registry, paragraphs, kind, "xi-jinping" if kind == "speech" else None, _READ_FIELDS)
         assert now == then
 
 
@@ -313,15 +419,24 @@ def _random_paragraph(rng, registry, clauses):
     return opening + "".join(rng.choice(pieces)() for _ in range(rng.randint(1, 40)))
 
 
-def test_agrees_with_its_spec_on_random_paragraphs(registry):
+def test_random_paragraphs_give_spans_and_registry_ids(registry):
+    """Pieces that exercise every pattern, glued at random: whatever is found is a span of
+    its paragraph, found the same way twice, and names a speaker only by a registry id (an
+    article's own people leave quotes.py as names, never as ids)."""
     import random
     import re
 
     clauses = [c for _, paragraphs in _corpus_paragraphs() for p in paragraphs
                for c in re.split(r"[，。：；！？“”]", p) if c][:3000]
     rng = random.Random(20)
-    for _ in range(500):
+    for _ in range(300):
         paragraphs = [_random_paragraph(rng, registry, clauses) for _ in range(rng.randint(1, 4))]
         kind = rng.choice(["report", "report", "speech"])
-        now, then = _both(registry, paragraphs, kind, rng.choice([None, "xi-jinping"]))
-        assert now == then, paragraphs
+        numbered = [(f"p{i}", t) for i, t in enumerate(paragraphs, 1)]
+        speaker = rng.choice([None, "xi-jinping"])
+        quotes = extract_quotes(numbered, article_kind=kind, speaker_of_speech=speaker, registry=registry)
+        assert quotes == extract_quotes(numbered, article_kind=kind, speaker_of_speech=speaker, registry=registry)
+        text_of = dict(numbered)
+        for q in quotes:
+            assert text_of[q.anchor][q.start:q.end] == q.text, paragraphs
+            assert q.speaker_id is None or registry.get(q.speaker_id) is not None, (q, paragraphs)

@@ -30,9 +30,11 @@ JINJA = "{{ 7*7 }}"
 ESCAPED = "&lt;b&gt;"  # already-escaped text must show as these eight characters
 PAYLOADS = (TITLE_BREAK, SCRIPT, ATTRIBUTE_BREAK, JINJA, ESCAPED)
 ALL = "".join(PAYLOADS)
-# A name the build finds before 说 must be 2-20 characters without digits
-# (speakers.printed_name): a payload that fits.
-DETECTED = "<svg onload=alert()>"
+# A name the build finds before 说 must pass the name check (personnames.py): no
+# payload does, so the hostile "speaker" makes no speaker, and the speaker the build
+# does detect is a checked name.
+HOSTILE_SPEAKER = "<svg onload=alert()>"
+DETECTED = "张建国"
 
 HEADLINE = f"峰会标题{TITLE_BREAK}结束"
 SIDECAR_TITLE = f"标题{ATTRIBUTE_BREAK}{JINJA}{ESCAPED}{SCRIPT}"
@@ -44,7 +46,9 @@ SEEDS = {
 
 新华社阿斯塔纳6月17日电 第二届中国—中亚峰会在阿斯塔纳举行。正文{ALL}都只是文字，中亚各国共同推进贸易投资。
 
-“我们的合作根植于两千多年的友好往来，巩固于建交三十多年的团结互信。”{DETECTED}说。
+“我们的合作根植于两千多年的友好往来，巩固于建交三十多年的团结互信。”{HOSTILE_SPEAKER}说。
+
+“中亚各国共同推进贸易投资，合作前景广阔。”研究员{DETECTED}说。
 
 托卡耶夫总统说：“第二届中国—中亚峰会取得圆满成功，中亚贸易投资合作前景广阔。”
 """,
@@ -155,7 +159,7 @@ def expected_titles(site: Path) -> dict[str, str]:
         "outlets/xinhua/index.html": TAXONOMY["outlets"]["xinhua"]["zh_hans"],
         "outlets/wenweipo/index.html": TAXONOMY["outlets"]["wenweipo"]["zh_hans"],
         "speakers/tokayev/index.html": SPEAKERS["speakers"][0]["zh_hans"],
-        "speakers/svgonloadalert/index.html": DETECTED,
+        "speakers/zhang-jian-guo/index.html": DETECTED,
     }
 
 
@@ -226,6 +230,7 @@ def test_every_title_shows_its_text_literally(hostile_site):
         assert title == name or title.endswith(f" - {name}"), (page, title)
     for page, text in expected_titles(hostile_site).items():
         assert parse(hostile_site / page).title == f"{text} - {SITE_NAME}", page
+    assert not (hostile_site / "speakers" / "svgonloadalert").exists()  # markup is no name
 
 
 def test_meta_tags_header_and_nav_show_their_text(hostile_site):

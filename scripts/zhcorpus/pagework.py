@@ -60,7 +60,7 @@ def process_page(page: Page, reference: Reference, taxonomy: Taxonomy, registry:
     context, drafts = page_drafts(page, recording)  # type: ignore[arg-type]
     articles = [make_article(context, draft, taxonomy, registry, segmenter) for draft in drafts]
     ledger = page_ledger(page.seed, articles, drafts)
-    quotes = [article_quotes(article, registry) for article in articles]
+    quotes = [article_quotes(article, registry, segmenter) for article in articles]
     return PageResult(page.seed.name, articles, quotes, ledger, recording.lookups)
 
 

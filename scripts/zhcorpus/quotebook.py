@@ -17,7 +17,8 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from .quotes import Quote, extract_quotes
-from .speakers import Registry, extend, resolve, unknown_speaker_names
+from .segmenter import Segmenter
+from .speakers import Registry, extend, resolve, unknown_speakers
 from .writers import Article
 
 _PUNCTUATION = re.compile(r"[\s\u3000-\u303f\uff00-\uffef“”‘’—…·]")
@@ -40,13 +41,14 @@ def normalized(text: str) -> str:
     return _PUNCTUATION.sub("", text)
 
 
-def article_quotes(article: Article, registry: Registry) -> list[Quote]:
+def article_quotes(article: Article, registry: Registry, segmenter: Segmenter | None = None) -> list[Quote]:
+    """``segmenter``: the build's, whose tags tell names from titles (one is made if none)."""
     paragraphs = [(p.anchor, p.text) for p in article.body if p.role in ("p", "item")]
     speech_speaker = None
     if article.front["kind"] == "speech" and article.front["byline"]:
         speech_speaker = resolve(article.front["byline"][0], registry)
-    return extract_quotes(paragraphs, article_kind=article.front["kind"],
-                          speaker_of_speech=speech_speaker, registry=registry)
+    return extract_quotes(paragraphs, article_kind=article.front["kind"], speaker_of_speech=speech_speaker,
+                          registry=registry, tag=segmenter.tag if segmenter else None)
 
 
 def collect(found: list[tuple[Article, list[Quote]]], registry: Registry
@@ -59,7 +61,7 @@ def collect(found: list[tuple[Article, list[Quote]]], registry: Registry
         for quote in quotes:
             reports.append(Reported(quote, article.slug, article.front["title"],
                                     article.front["source"], article.front["date"] or ""))
-    registry, _ = extend(registry, unknown_speaker_names(r.quote for r in reports))
+    registry, _ = extend(registry, unknown_speakers(r.quote for r in reports))
     reports = [_with_speaker_id(r, registry) for r in reports]
     quoted: dict[str, list[str]] = {}
     for report in reports:
@@ -70,7 +72,7 @@ def collect(found: list[tuple[Article, list[Quote]]], registry: Registry
 
 def _with_speaker_id(report: Reported, registry: Registry) -> Reported:
     quote = report.quote
-    if quote.speaker_id or not quote.speaker_name:
+    if quote.speaker_id or not quote.speaker_name or quote.pattern.startswith("refused"):  # 一位网友: nobody
         return report
     return replace(report, quote=replace(quote, speaker_id=resolve(quote.speaker_name, registry)))
 
@@ -153,6 +155,7 @@ def _entry(group: list[Reported]) -> dict:
         "speaker": attributed.quote.speaker_name,
         "speaker_id": attributed.quote.speaker_id,
         "role": attributed.quote.role,
+        **({"organization": attributed.quote.organization} if attributed.quote.organization else {}),
         "country": attributed.quote.country,
         "slug": main.slug,
         "anchor": quote.anchor,
