@@ -206,6 +206,16 @@ NAMES_APART = [  # names of people the registry does not know, without their tit
     ("评论文章说，两国关系“正处于历史最好时期”。", [("正处于历史最好时期", None)]),
 ]
 
+PRONOUNS_AND_POSSESSORS = [
+    # 他 is the subject of the sentence before, not a person named inside its object
+    ("采访结束时，米尔济约耶夫还特别提到了诗人纳沃伊的作品在中国的出版。他说：“文学的力量是持久的。”",
+     [("文学的力量是持久的。", "mirziyoyev")]),
+    ("习近平会见了托卡耶夫。他说：“中哈是好邻居。”", [("中哈是好邻居。", "xi-jinping")]),
+    # X's spokesperson, X's words as someone else reports them: not X
+    ("托卡耶夫的新闻秘书说：“总统的日程已经排满。”", [("总统的日程已经排满。", None)]),
+    ("“这是一次历史性的访问。”俄罗斯总统普京在贺电中写道。", [("这是一次历史性的访问。", "普京")]),
+]
+
 SLOGANS_IN_INDIRECT_SPEECH = [  # the object of a verb of the reporter's sentence is no quotation
     ("托卡耶夫表示，两国合作正从“规模扩张”转向“以创新驱动高质量发展”。", []),
     ("多位专家认为，合作正在从“搭框架”走向“见实效、出成果”。", []),
@@ -233,6 +243,7 @@ TABLES = {
 }
 STRUCTURE_TABLES = {
     "after-clauses": AFTER_CLAUSES, "zero-subject": ZERO_SUBJECT, "names-apart": NAMES_APART,
+    "pronouns": PRONOUNS_AND_POSSESSORS,
     "slogans": SLOGANS_IN_INDIRECT_SPEECH, "interviews": INTERVIEWS,
 }
 

@@ -28,7 +28,7 @@ TOPIC_MARKERS = ("对于", "关于", "对")  # “…”对于X…: the quote is
 _OBJECT_MARKERS = ("对于", "关于", "聆听", "感谢", "应", "同", "与", "和", "对", "向", "随")
 # …and right before a name only (从事 and 为了 open a clause; 从X处 does not make X the subject).
 _OBJECT_BEFORE = _OBJECT_MARKERS + ("接受", "从", "跟", "给", "被", "把", "让", "请", "邀请", "陪同", "会见", "会晤",
-                                    "专访", "采访", "援引", "引述", "引用", "据")
+                                    "专访", "采访", "援引", "引述", "引用")
 _CONJUNCTIONS = ("和", "与", "及", "、", "以及")
 # Subjects that are several people or a side, never one person (中方表示, 双方一致认为).
 _GROUPS = ("各方", "双方", "多方", "中方", "外方", "我方", "对方", "两国", "各国", "六国", "五国", "大家", "人们", "外界",
@@ -190,6 +190,8 @@ def clause_subject(clause: str, offset: int, ctx: Context) -> Attribution | None
             end = offset + len(clause)
             if ctx.text.startswith(_CONJUNCTIONS, m.end) and ctx.names_other_than(m.speaker_id, m.end, end):
                 return REFUSED  # X和Y共同表示: two speakers, no one's words alone
+            if ctx.text.startswith("的", m.end):
+                return REFUSED  # X的发言人说, X的阐述引发…: X's, not X
             return attribution(m.printed, m.speaker_id, ctx, "", m.start)
     pronoun = _PRONOUN.match(clause)
     if pronoun:
@@ -205,14 +207,35 @@ def clause_subject(clause: str, offset: int, ctx: Context) -> Attribution | None
 
 
 def resolve_pronoun(pronoun: str, pos: int, ctx: Context) -> Attribution | None:
-    """他/她: the last named person before it; 我 in a speech: its speaker."""
+    """他/她: the person who is the subject of the nearest clause before it (努尔别科夫还
+    提到了诗人阿拜的作品。他说 is 努尔别科夫, not the poet), else the last person named
+    before it; 我 in a speech: its speaker."""
     if pronoun == "我":
         if ctx.kind == "speech" and ctx.speech_speaker:
             return attribution(None, ctx.speech_speaker, ctx, "pronoun", pos)
         return None
+    subject = subject_before(pos, ctx)
+    if subject is not None:
+        return attribution(None, subject.speaker_id, ctx, "pronoun", pos)
     before = bisect_right(ctx.people_ends, pos)
     target = ctx.people[before - 1].speaker_id if before else ctx.state.last_person
     return attribution(None, target, ctx, "pronoun", pos) if target else None
+
+
+def subject_before(pos: int, ctx: Context) -> Attribution | None:
+    """The nearest clause before ``pos`` in the paragraph, outside quotes, whose subject
+    is a person (clauses about things, or with no subject of their own, are passed)."""
+    end = ctx.last_clause_end(pos)
+    for _ in range(2 * CARRY):
+        if end < 0:
+            return None
+        begin = ctx.last_clause_end(end) + 1
+        if not ctx.in_span(begin):
+            subject = clause_subject(ctx.text[begin:end], begin, ctx)
+            if subject is not None and subject.speaker_id and ctx.registry.is_person(subject.speaker_id):
+                return subject
+        end = begin - 1
+    return None
 
 
 def attribution(name: str | None, speaker_id: str | None, ctx: Context, pattern: str, pos: int,

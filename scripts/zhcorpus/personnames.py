@@ -205,7 +205,7 @@ def chinese_name_at(words: Words, i: int, common: frozenset[str] = frozenset()) 
     return 0
 
 
-def transliteration_at(words: Words, i: int) -> int:
+def transliteration_at(words: Words, i: int, shortest: int = 3) -> int:
     """End of an undotted transliteration (托卡叶夫, 叶尔兰) starting at word ``i``, 0 if none:
     whole words of transliteration characters, not verbs or function words, three to eight
     characters, not a place."""
@@ -219,7 +219,7 @@ def transliteration_at(words: Words, i: int) -> int:
             break
         end += len(text)
     name = words.text[i:end]
-    if not 3 <= len(name) <= 8 or is_place(name):
+    if not shortest <= len(name) <= 8 or is_place(name):
         return 0
     return end
 
@@ -271,8 +271,9 @@ def organization_before(words: Words, i: int) -> str | None:
 
 
 def name_after(words: Words, at: int, common: frozenset[str] = frozenset()) -> int:
-    """End of the name printed at ``at`` right after a title, 0 if none."""
-    end = transliteration_at(words, at)
+    """End of the name printed at ``at`` right after a title, 0 if none. After a title a
+    two-character transliteration is a name too (总统普京, 总统拜登)."""
+    end = transliteration_at(words, at, shortest=2)
     chinese = chinese_name_at(words, at, common)
     if end - at < 4 and chinese:  # 叶尔兰 reads as either; a longer run is a transliteration
         end = chinese

@@ -29,11 +29,11 @@ from . import speechverbs
 from .cast import article_registry, is_local
 from .clauses import (
     CARRY, REFUSALS, REFUSED, SENTENCE_END, TOPIC_MARKERS, ArticleState, Attribution, Context, attribution,
-    carried_subject, clause_subject, is_adverbial, last_clause, refused, unnamed,
+    carried_subject, clause_subject, is_adverbial, last_clause, refused, subject_before, unnamed,
 )
 from .interviews import answers
 from .personnames import Words
-from .speakers import Mention, Registry, find_mentions, resolve
+from .speakers import Registry, find_mentions, resolve
 
 SENTENCE_PUNCT = "，。！？；：…,!?;:"  # inside a span: it is a clause, not a name
 MIN_PARTIAL = 6  # a quoted fragment without punctuation needs this many chars
@@ -332,7 +332,7 @@ def paragraph_quotes(anchor: str, text: str, registry: Registry, state: ArticleS
         if found:
             voice = "citation" if found.pattern == "citation" else "refused" if found.pattern in REFUSALS else "quote"
             earlier.add(Attribution(found.name, found.speaker_id, found.verb, voice, end))
-    update_state(state, text, quotes, ctx.people)
+    update_state(state, text, quotes, ctx)
     return quotes
 
 
@@ -355,9 +355,11 @@ def as_printed(quote: Quote, registry: Registry) -> Quote:
                    organization=speaker.organization, speaker_aliases=speaker.aliases[1:])
 
 
-def update_state(state: ArticleState, text: str, quotes: list[Quote], people: Sequence[Mention]) -> None:
-    if people:
-        state.last_person = people[-1].speaker_id
+def update_state(state: ArticleState, text: str, quotes: list[Quote], ctx: Context | None) -> None:
+    """``ctx``: the paragraph's, None for an interview's answer (it names nobody new)."""
+    if ctx is not None and ctx.people:  # 他 in the next paragraph: its last subject, or the last person named
+        subject = subject_before(len(text), ctx)
+        state.last_person = subject.speaker_id if subject else ctx.people[-1].speaker_id
     state.quoted |= {q.speaker_id for q in quotes if q.speaker_id and q.pattern != "citation"}
     last = quotes[-1] if quotes else None
     ends_on_quote = last is not None and text[last.end + 1:].strip("。！？!? ") == ""
@@ -407,7 +409,7 @@ def extract_quotes(paragraphs: Iterable[tuple[str, str]], *, article_kind: str,
             speaker = cast.get(speaker_id)
             found = Attribution(speaker.zh_hans, speaker_id, None, "qa") if speaker else None
             quotes.append(make_quote(text, anchor, start, end, found, cast))
-            update_state(state, text, quotes[-1:], [])
+            update_state(state, text, quotes[-1:], None)
             continue
         quotes.extend(paragraph_quotes(anchor, text, cast, state, article_kind, speaker_of_speech, paragraph_words))
     return [as_printed(q, cast) for q in quotes]
