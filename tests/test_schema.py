@@ -138,7 +138,7 @@ CASES = [
      "not a valid speaker registry: speakers[1].aliases[0]: is blank"),
     ("speakers.yml", SPEAKERS + "- {id: zhang, name: 张三}\n",
      "not a valid speaker registry: speakers[1].name: unknown key (known: id, zh_hans, zh_hant, en, aliases, role, "
-     "country, kind); speakers[1].zh_hans: is missing, and it is required"),
+     "country, kind, organization); speakers[1].zh_hans: is missing, and it is required"),
     ("speakers.yml", SPEAKERS + "- {id: xi-jinping, zh_hans: 张三}\n",
      "not a valid speaker registry: speakers[1].id: duplicate speaker id 'xi-jinping'"),
     ("speakers.yml", SPEAKERS + "- {id: zhang, zh_hans: 张三, aliases: [习近平主席]}\n",
