@@ -27,7 +27,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .convert import to_simplified
-from .layout import (CAPTION, DATELINE, HEADING, ITEM, OPENERS, QR, QUOTE_PAIRS, TEXT, BYLINE,
+from .layout import (CAPTION, DATELINE, FURNITURE, HEADING, ITEM, OPENERS, QR, QUOTE_PAIRS, TEXT, BYLINE,
                      Block, ends_sentence)
 from .readers import HAN
 from .segmenter import common_words
@@ -74,7 +74,7 @@ def has_unmatched_closer(text: str) -> bool:
 def is_heading_like(block: Block) -> bool:
     """A short line with no sentence inside and nothing left open: a headline,
     deck, section heading or pull-quote rather than a piece of a paragraph."""
-    if block.kind == HEADING:
+    if block.kind == HEADING or block.headline:
         return True
     if block.kind != TEXT:
         return False
@@ -378,8 +378,10 @@ def _previous_body(blocks: list[Block], index: int) -> str:
 
 def _is_skippable(block: Block) -> bool:
     """What may stand between a cut and its continuation in one column:
-    a pull-quote heading, a photo caption, a QR notice."""
-    return block.kind in (CAPTION, QR) or (block.kind == TEXT and is_heading_like(block))
+    a pull-quote heading, a photo caption, a QR notice, page furniture. Not a
+    headline placed as one (a byline or lead follows it): the next article begins there."""
+    return block.kind in (CAPTION, QR, FURNITURE) or (block.kind == TEXT and is_heading_like(block)
+                                                      and not block.headline)
 
 
 def _next_body_index(blocks: list[Block], index: int) -> int | None:

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from statistics import median
 
+from .furniture import EDITORS, PUBLICATION, RELATED_LINK, furniture_reason, is_link_bullet, is_related_label
+from .headlines import is_bracketed, is_credit_line, is_exchange_line, is_photo_line, opens_report
 from .repairs import join_wrapped, repair
 
 # Block kinds
@@ -27,6 +29,7 @@ DATELINE = "dateline"    # 新华社北京6月18日电 / (新华社阿斯塔纳6
 DATEPLACE = "dateplace"  # (2025年6月17日,阿斯塔纳) under a speech title
 QR = "qr"                # 掃碼閱讀全文
 CONTINUED = "continued"  # （上接第1版）
+FURNITURE = "furniture"  # 首页 > 国际, 【责任编辑：…】, a page header: dropped, with the reason in ``why``
 
 TERMINAL = "。！？!?…"
 CLOSERS = "”’」』）)】》"
@@ -43,6 +46,8 @@ class Block:
     level: int = 0                 # heading level for HEADING
     lead: str = ""                 # outlet name for ITEM
     raw: list[str] = field(default_factory=list)
+    why: str = ""                  # why a FURNITURE block is dropped
+    headline: bool = False         # placed as a headline is: a byline, dateline or lead follows
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"<{self.kind}@{self.line} {self.text[:24]!r}>"
@@ -92,6 +97,8 @@ def classify_line(text: str, number: int, indented: bool) -> list[Block]:
     for kind, pattern in _LINE_RULES:
         if pattern.match(text):
             return [Block(kind, repair(text), number, indented, raw=[text])]
+    if why := furniture_reason(text):
+        return [Block(FURNITURE, repair(text), number, raw=[text], why=why)]
     if match := _MD_HEADING.match(text):
         return [Block(HEADING, repair(match.group(2)), number, level=len(match.group(1)), raw=[text])]
     if match := _MD_BOLD_LINE.match(text):
@@ -106,7 +113,17 @@ def classify_line(text: str, number: int, indented: bool) -> list[Block]:
         if len(body) <= 8 and not any(c in body for c in "，。"):
             return [Block(CREDIT, repair(body), number, raw=[text])]
         return [Block(CAPTION, repair(body), number, raw=[text])]
+    if note := _TRAILING_EDITORS.search(text):
+        # …將提供必要協助。（編輯：許喬茵）: the web page's editor line, run into the last paragraph.
+        body = text[:note.start()]
+        return [Block(TEXT, body, number, indented, raw=[body]),
+                Block(FURNITURE, repair(note.group(1)), number, raw=[note.group(1)], why=EDITORS)]
     return [Block(TEXT, text, number, indented, raw=[text])]
+
+
+_TRAILING_EDITORS = re.compile(
+    r"(?<=[。！？”」])\s*([（(【\[]\s*(?:责任编辑|責任編輯|责编|責編|编辑|編輯|校对|校對)\s*[：:]"
+    r"[^（）()【】\[\]。]{1,30}[）)】\]])\s*$")
 
 
 def page_blocks(text: str) -> list[Block]:
@@ -117,6 +134,7 @@ def page_blocks(text: str) -> list[Block]:
             continue  # blank lines are unreliable on these pages: wraps and breaks alike
         indented = line[:1] in (" ", "\u3000", "\t")
         lines.extend(classify_line(line.strip(), number, indented))
+    _mark_related_links(lines)
     texts = [b.text for b in lines if b.kind == TEXT]
     if texts and median(display_width(t) for t in texts) < 24:
         blocks = _unwrap_columns(lines, _column_width(texts))
@@ -125,7 +143,89 @@ def page_blocks(text: str) -> list[Block]:
     for block in blocks:
         if block.kind == TEXT:
             block.text = repair(block.text)
-    return [b for b in blocks if b.text]
+    blocks = [b for b in blocks if b.text]
+    _mark_headlines_by_place(blocks)
+    return blocks
+
+
+def _mark_related_links(lines: list[Block]) -> None:
+    """The lines under 相关新闻 are other articles' headlines, links of a web page: a
+    line marked · is one; an unmarked short line is one while what follows it is
+    not the text of an article (a headline with its own body under it ends the list)."""
+    for index, block in enumerate(lines):
+        if block.kind != FURNITURE or not is_related_label(block.text):
+            continue
+        for position in range(index + 1, len(lines)):
+            line = lines[position]
+            if line.kind != TEXT:
+                break
+            following = lines[position + 1] if position + 1 < len(lines) else None
+            plain_after = following is not None and following.kind in (TEXT, BYLINE, DATELINE) and not (
+                following.kind == TEXT and (is_link_bullet(following.text) or _link_shaped(following.text)))
+            if not is_link_bullet(line.text) and (not _link_shaped(line.text) or plain_after):
+                break
+            line.kind, line.why, line.text = FURNITURE, RELATED_LINK, repair(line.text)
+
+
+def _link_shaped(text: str) -> bool:
+    return len(text) <= 40 and not ends_sentence(text) and not any(mark in text for mark in "。；")
+
+
+_HEADLINE_MAX = 40
+
+
+def _mark_headlines_by_place(blocks: list[Block]) -> None:
+    """A line shaped like a headline (a phrase or two, one comma at most, no sentence
+    end) is one when what follows it is what follows a headline: a byline, a
+    dateline, a deck, a line of time and source, or a lead that opens a report.
+    Such a line is never a paragraph cut by a column, however long it is
+    (外交部介绍第二届中国—中亚峰会安排，六国将签署一系列合作文件)."""
+    for index, block in enumerate(blocks):
+        if block.kind == TEXT and _headline_shaped(block.text) and _headed(blocks, index + 1):
+            block.headline = True
+
+
+def _headline_shaped(text: str) -> bool:
+    """A phrase or two with no sentence in it, no byline, Q&A turn, note, caption or lead."""
+    if len(text) > _HEADLINE_MAX or ends_sentence(text) and text[-1] not in "？！?!":
+        return False
+    if text[-1] in "，、：；—" or any(mark in text[:-1] for mark in "。！？；!?"):
+        return False
+    bare = _outside_quotes(text)
+    if bare.count("，") > 1 or "、" in bare:
+        return False  # a list or a run of clauses is a paragraph; 看得见、摸得着 in quotes is not
+    return not (is_credit_line(text) or is_exchange_line(text) or is_bracketed(text) or is_photo_line(text)
+                or opens_report(text))
+
+
+def _outside_quotes(text: str) -> str:
+    depth, kept = 0, []
+    for char in text:
+        if char in OPENERS:
+            depth += 1
+        elif char in CLOSERS and depth:
+            depth -= 1
+        elif not depth:
+            kept.append(char)
+    return "".join(kept)
+
+
+def _headed(blocks: list[Block], start: int) -> bool:
+    """What follows blocks[start - 1] is the head of a report."""
+    timed = False
+    for position in range(start, len(blocks)):
+        block = blocks[position]
+        if block.kind == FURNITURE:
+            timed = timed or block.why == PUBLICATION
+            continue
+        if block.kind in (BYLINE, DATELINE, DATEPLACE):
+            return True
+        if block.kind != TEXT:
+            return False
+        text = block.text
+        return (timed or opens_report(text) or is_credit_line(text) or text.startswith("——")
+                and len(text) <= 50 and not ends_sentence(text))
+    return False
 
 
 def _column_width(texts: list[str]) -> float:

@@ -1,10 +1,14 @@
 """Reading chains -> article drafts: which headline, byline and dateline go with
 which body.
 
-Pages follow one of two conventions, and the page's first block tells which:
-a page that opens with a headline prints each headline *above* its body;
-a page that opens with body text prints each headline *after* its body (the
-headline between two reports belongs to the one above it).
+Blocks are read in reading order. A dateline in an article's head is its
+dateline, one after its text ends it; a byline after its text ends it; a
+paragraph that opens a report (新华社…电, 本报讯) while the article being read
+has its own opening begins the next article; page furniture goes to the
+article it stands by, dropped with its reason, so the ledger shows every
+character. At each headline, ``placement`` decides whether it opens the next
+article, closes the one before it (printed below its body), belongs to the
+head of the article just opened (deck, kicker) or is a sub-heading inside it.
 """
 
 from __future__ import annotations
@@ -14,13 +18,18 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .columns import Links, is_cut, is_heading_like
+from .furniture import EDITORS
+from .headlines import echo, is_bracketed, is_credit_line, is_photo_line, opens_report
+from .layout import (BYLINE, CAPTION, CONTINUED, CREDIT, DATELINE, DATEPLACE, FURNITURE, ITEM, KICKER, QR, TEXT,
+                     Block, ends_sentence)
+from .placement import BELOW, CLOSE, HEADER, OPEN, Surroundings, page_prior, place
 from .repairs import join_wrapped
-from .layout import (BYLINE, CAPTION, CONTINUED, CREDIT, DATELINE, DATEPLACE, HEADING, ITEM,
-                     KICKER, QR, TEXT, Block)
 
-_LONG_HEADLINE = 24
 _KICKER_MAX = 6
-_TITLE_MAX = 30
+_OPENING_LINE_MAX = 60
+_ECHO_SHARED = 3
+_ECHO_SHARE = 0.25
+HEADLINE = "headline"  # what closes an article whose headline is printed below it
 _INLINE_DATELINE = re.compile(
     r"^((?:新华社|新華社|中新社)\S{0,10}?\d{1,2}月\d{1,2}日[电電]|香港文[汇匯][报報]訊|香港文汇报讯)\s*")
 
@@ -42,8 +51,9 @@ class Draft:
     body: list[tuple[str, str, str]] = field(default_factory=list)  # (role, text, lead)
     dropped: list[tuple[str, str]] = field(default_factory=list)     # (text, why)
     truncated: list[int] = field(default_factory=list)               # body positions cut in print
-    ended: bool = False
-    in_header: bool = True
+    closed_by: str = ""          # what ended it: a dateline, byline, editor line or its headline below
+    opened: bool = False         # it has its dateline (a line of its own or the lead's first words)
+    in_header: bool = True       # nothing of its text read yet (an opening line alone does not count)
 
     @property
     def has_body(self) -> bool:
@@ -51,15 +61,11 @@ class Draft:
 
 
 def assemble(blocks: list[Block], chains: list[list[int]], links: Links) -> list[Draft]:
-    first = next((b for b in blocks if b.kind not in (CAPTION,)), None)
-    second = blocks[blocks.index(first) + 1] if first is not None and blocks.index(first) + 1 < len(blocks) else None
-    headline_first = first is not None and (
-        first.kind in (HEADING, KICKER) or is_heading_like(first)
-        or (_headline_shaped(first) and second is not None and second.kind == BYLINE))
-    assembler = _HeadlineFirst(blocks, links) if headline_first else _HeadlineAfter(blocks, links)
-    for chain in chains:
-        assembler.read_chain(chain)
-    drafts = _fold_furniture_only(assembler.drafts)
+    reader = _Reader(blocks, links, page_prior(blocks))
+    for number, chain in enumerate(chains):
+        reader.surroundings.last_chain = number == len(chains) - 1
+        reader.read_chain(chain)
+    drafts = _fold_furniture_only(reader.finish())
     for draft in drafts:
         _lift_inline_dateline(draft)
         if not draft.title and draft.pull_quotes:
@@ -68,33 +74,95 @@ def assemble(blocks: list[Block], chains: list[list[int]], links: Links) -> list
     return drafts
 
 
-class _Assembler:
-    def __init__(self, blocks: list[Block], links: Links):
+class _Reader:
+    def __init__(self, blocks: list[Block], links: Links, prior: str):
         self.blocks = blocks
         self.links = links
+        self.prior = prior
         self.drafts: list[Draft] = []
         self.current: Draft | None = None
         self.previous: int | None = None
+        self.pending: list[tuple[str, str]] = []  # furniture read before any article
+        self.surroundings = Surroundings(blocks, prior)
         # Lifted blocks by the cut they follow, in page order: looked up per block read,
         # where going through all of them made a long page cost blocks times lifted.
         self.lifted_after: dict[int, list[int]] = defaultdict(list)
         for lifted, cut in sorted(links.lifted.items()):
             self.lifted_after[cut].append(lifted)
 
+    def finish(self) -> list[Draft]:
+        if self.pending:  # a page of furniture only: kept visible rather than lost
+            self.start(0)
+        return self.drafts
+
     def start(self, line: int) -> Draft:
         self.current = Draft(start_line=line)
+        if self.pending and not self.drafts:
+            self.current.dropped += self.pending
+            self.pending = []
         self.drafts.append(self.current)
         return self.current
 
     def read_chain(self, chain: list[int]) -> None:
         self.current = None
         for position, index in enumerate(chain):
-            following = self.blocks[chain[position + 1]] if position + 1 < len(chain) else None
-            self.read(index, following, chain)
+            self.read(index, chain, position)
             self.previous = index
             for lifted in self.lifted_after.get(index, ()):
                 if self.current is not None:
                     self.attach_lifted(self.blocks[lifted])
+
+    # --- what each block does ---------------------------------------------------
+
+    def read(self, index: int, chain: list[int], position: int) -> None:
+        block = self.blocks[index]
+        if block.kind == FURNITURE:
+            self.drop_furniture(block)
+            return
+        if block.kind == CONTINUED:
+            self.start(block.line).continued_from = block.text
+            return
+        candidate = self.surroundings.is_candidate(block, chain, position, self.current)
+        if self.current is None:
+            self.enter_chain(block, chain, position, candidate)
+        draft = self.current
+        assert draft is not None
+        if self.add_furniture(block):
+            return
+        if block.kind == DATELINE:
+            self.read_dateline(block)
+        elif block.kind in (BYLINE, CREDIT) or (block.kind == TEXT and is_credit_line(block.text)):
+            self.read_byline(block)
+        elif candidate:
+            self.read_headline(block, chain, position)
+        else:
+            self.read_text(index, block)
+
+    def enter_chain(self, block: Block, chain: list[int], position: int, candidate: bool) -> None:
+        """The first block of a chain: a chain that does not open with a headline
+        continues the latest article still open that began above it (a column of
+        an article interleaved with another), on a page of headlines above."""
+        if self.prior == BELOW:
+            self.start(block.line)
+        elif candidate and not self.surroundings.sub_heading(block, chain, position, None):
+            self.start(block.line)
+        else:
+            self.current = self.open_article_before(min(self.blocks[i].line for i in chain))
+
+    def open_article_before(self, line: int) -> Draft:
+        for draft in reversed(self.drafts):
+            if draft.start_line < line and not draft.closed_by:
+                return draft
+        return self.start(line)
+
+    def drop_furniture(self, block: Block) -> None:
+        draft = self.current or (self.drafts[-1] if self.drafts else None)
+        if draft is None:
+            self.pending.append((block.text, f"page furniture: {block.why}"))
+            return
+        draft.dropped.append((block.text, f"page furniture: {block.why}"))
+        if block.why == EDITORS and draft.has_body and not draft.closed_by:
+            draft.closed_by = EDITORS  # the web page's editor line ends the article
 
     def attach_lifted(self, block: Block) -> None:
         assert self.current is not None
@@ -102,8 +170,119 @@ class _Assembler:
             self.current.captions.append(block.text)
         elif block.kind == QR:
             self.current.dropped.append((block.text, "QR-code notice"))
+        elif block.kind == FURNITURE:
+            self.current.dropped.append((block.text, f"page furniture: {block.why}"))
         else:
             self.current.pull_quotes.append(block.text)
+
+    def add_furniture(self, block: Block) -> bool:
+        """Blocks that are the same wherever they stand; True if handled."""
+        draft = self.current
+        assert draft is not None
+        if block.kind == CAPTION:
+            draft.captions.append(block.text)
+        elif block.kind == QR:
+            draft.dropped.append((block.text, "QR-code notice"))
+        elif block.kind == DATEPLACE:
+            draft.dateplace = block.text
+        elif block.kind == KICKER:
+            draft.kicker = draft.kicker or block.text
+        else:
+            return False
+        return True
+
+    def read_dateline(self, block: Block) -> None:
+        """In an article's head, its dateline. After its text, the dateline that
+        ends it ((新华社阿斯塔纳6月17日电)), unless the article has one already or
+        its headline below closed it: then it opens the next article."""
+        draft = self.current
+        assert draft is not None
+        if draft.in_header and not draft.closed_by and not draft.opened:
+            draft.dateline, draft.opened = block.text, True
+        elif draft.closed_by or (draft.opened and not is_bracketed(block.text)):
+            new = self.start(block.line)
+            new.dateline, new.opened = block.text, True
+        else:
+            draft.dateline = block.text
+            draft.closed_by = DATELINE
+
+    def read_byline(self, block: Block) -> None:
+        """A byline after an article's text ends it, unless it credits a photo."""
+        draft = self.current
+        assert draft is not None
+        draft.bylines.append(block.text)
+        if not draft.in_header and not draft.closed_by and not is_photo_line(block.text):
+            draft.closed_by = BYLINE
+
+    def read_text(self, index: int, block: Block) -> None:
+        draft = self.current
+        assert draft is not None
+        lead = block.kind == TEXT and opens_report(block.text)
+        indented_start = (self.prior == BELOW and block.indented and draft.has_body
+                          and not is_cut(self.blocks[index - 1]))
+        if draft.closed_by or indented_start or (lead and draft.opened and draft.has_body):
+            draft = self.start(block.line)
+        self.add_body(index, block)
+        if lead and not draft.opened:
+            draft.opened = True
+            # 中新社阿斯塔纳6月15日电 题：… alone on its line is the head of the report.
+            draft.in_header = (len(block.text) <= _OPENING_LINE_MAX and not ends_sentence(block.text)
+                               and len(draft.body) == 1)
+
+    def read_headline(self, block: Block, chain: list[int], position: int) -> None:
+        draft = self.current
+        assert draft is not None
+        action = place(self.surroundings.around(block, chain, position, draft))
+        if action == OPEN:
+            self.start(block.line)
+            self.add_header_line(block, chain, position)
+        elif action == HEADER:
+            self.add_header_line(block, chain, position)
+        elif action == CLOSE and not draft.title:
+            draft.title, draft.closed_by = block.text, HEADLINE
+        elif action == CLOSE and self.split_below(block):
+            pass
+        else:
+            self.add_body(chain[position], block)
+
+    # --- building the article ---------------------------------------------------
+
+    def add_header_line(self, block: Block, chain: list[int], position: int) -> None:
+        draft = self.current
+        assert draft is not None
+        text = block.text
+        if not draft.title:
+            if len(text) <= _KICKER_MAX and not draft.kicker and \
+                    self.surroundings.next_is_headline(chain, position, draft):
+                draft.kicker = text  # 记者手记, 国际: a column label above the headline
+            else:
+                draft.title = text
+        elif text.startswith("——") and not draft.subtitle:
+            draft.subtitle = text
+        elif len(text) <= _KICKER_MAX and not draft.kicker:
+            draft.kicker = text
+        else:
+            draft.subtitle = f"{draft.subtitle} {text}".strip()
+
+    def split_below(self, block: Block) -> bool:
+        """An article that has its headline, ending in a second headline: the
+        second is printed below its own article, which begins at the paragraph
+        that echoes it most (a lead restates its headline). False when none does."""
+        draft = self.current
+        assert draft is not None
+        scored = [(echo(block.text, text), position) for position, (role, text, _) in enumerate(draft.body)
+                  if position > 0 and role == "p"]
+        if not scored:
+            return False
+        (shared, share), position = max(scored, key=lambda item: (item[0][0], -item[1]))
+        if shared < _ECHO_SHARED or share < _ECHO_SHARE:
+            return False
+        tail = self.start(block.line)
+        tail.title, tail.closed_by = block.text, HEADLINE
+        tail.body, draft.body = draft.body[position:], draft.body[:position]
+        tail.truncated = [p - position for p in draft.truncated if p >= position]
+        draft.truncated = [p for p in draft.truncated if p < position]
+        return True
 
     def add_body(self, index: int, block: Block) -> None:
         draft = self.current
@@ -123,131 +302,6 @@ class _Assembler:
 
     def continues_previous(self, index: int) -> bool:
         return self.previous is not None and self.links.continuation.get(self.previous) == index
-
-    def add_furniture(self, block: Block) -> bool:
-        """Blocks that are the same wherever they stand; True if handled."""
-        draft = self.current
-        assert draft is not None
-        if block.kind == CAPTION:
-            draft.captions.append(block.text)
-        elif block.kind == QR:
-            draft.dropped.append((block.text, "QR-code notice"))
-        elif block.kind == DATEPLACE:
-            draft.dateplace = block.text
-        elif block.kind == KICKER:
-            draft.kicker = draft.kicker or block.text
-        else:
-            return False
-        return True
-
-
-class _HeadlineFirst(_Assembler):
-    def read(self, index: int, following: Block | None, chain: list[int]) -> None:
-        block = self.blocks[index]
-        if self.starts_article(block, index, following):
-            draft = self.start(block.line)
-            if block.kind == CONTINUED:
-                draft.continued_from = block.text
-            elif block.kind in (TEXT, HEADING) and (is_heading_like(block) or (
-                    _headline_shaped(block) and following is not None and following.kind == BYLINE)):
-                draft.title = block.text
-            else:
-                self.add_body(index, block)
-            return
-        if self.current is None:
-            self.current = self.open_article_before(min(self.blocks[i].line for i in chain))
-        draft = self.current
-        if self.add_furniture(block):
-            return
-        if block.kind in (DATELINE,):
-            draft.dateline, draft.ended = block.text, True
-        elif block.kind in (BYLINE, CREDIT):
-            draft.bylines.append(block.text)
-            draft.ended = draft.ended or draft.has_body
-        elif draft.in_header and (is_heading_like(block) or block.kind == HEADING):
-            self.add_header_line(block)
-        else:
-            self.add_body(index, block)
-
-    def starts_article(self, block: Block, index: int, following: Block | None) -> bool:
-        current = self.current
-        if block.kind == CONTINUED:
-            return True
-        if block.kind == HEADING:
-            return block.level <= 2 or (current is not None and current.ended)
-        if block.kind != TEXT:
-            return False
-        if current is None:
-            return index == 0 or (is_heading_like(block) and index == self._first_text_index())
-        if current.ended:
-            return True
-        if not current.in_header and following is not None and following.kind == BYLINE and _headline_shaped(block):
-            return True  # a headline is what a byline follows
-        if is_heading_like(block) and not current.in_header:
-            return len(block.text) > _LONG_HEADLINE or "——" in block.text[1:]
-        return False
-
-    def _first_text_index(self) -> int:
-        return next(i for i, b in enumerate(self.blocks) if b.kind in (TEXT, HEADING))
-
-    def add_header_line(self, block: Block) -> None:
-        draft = self.current
-        assert draft is not None
-        if not draft.title:
-            draft.title = block.text
-        elif block.text.startswith("——") and not draft.subtitle:
-            draft.subtitle = block.text
-        elif len(block.text) <= _KICKER_MAX and not draft.kicker:
-            draft.kicker = block.text
-        else:
-            draft.subtitle = f"{draft.subtitle} {block.text}".strip()
-
-    def open_article_before(self, line: int) -> Draft:
-        """A chain with no headline continues the latest article still open
-        (not closed by a dateline or byline) that began above it."""
-        for draft in reversed(self.drafts):
-            if draft.start_line < line and not draft.ended:
-                return draft
-        return self.start(line)
-
-
-class _HeadlineAfter(_Assembler):
-    def read(self, index: int, following: Block | None, chain: list[int]) -> None:
-        block = self.blocks[index]
-        draft = self.current
-        finished = draft is not None and bool(draft.title)
-        if draft is None or block.kind == CONTINUED or (
-                finished and block.kind in (TEXT, ITEM) and not self.is_title(block, following, draft)):
-            draft = self.start(block.line)
-            if block.kind == CONTINUED:
-                draft.continued_from = block.text
-                return
-        elif block.indented and draft.has_body and block.kind in (TEXT, DATELINE) and not is_cut(self.blocks[index - 1]):
-            draft = self.start(block.line)  # an indented first line opens the next article
-        if self.add_furniture(block):
-            return
-        if block.kind == DATELINE and draft.dateline:
-            draft = self.start(block.line)
-        if block.kind == DATELINE:
-            draft.dateline = block.text
-        elif block.kind in (BYLINE, CREDIT):
-            draft.bylines.append(block.text)
-        elif self.is_title(block, following, draft):
-            if draft.title:
-                draft.subtitle = f"{draft.subtitle} {block.text}".strip()
-            else:
-                draft.title = block.text
-        else:
-            self.add_body(index, block)
-
-    @staticmethod
-    def is_title(block: Block, following: Block | None, draft: Draft) -> bool:
-        """Here a headline closes its article: it is followed by the byline, the
-        next article's indented first line, a continuation mark or the page end."""
-        closes = following is None or following.kind in (BYLINE, CONTINUED, DATELINE) or following.indented
-        if not is_heading_like(block):
-            return _headline_shaped(block) and closes
-        return bool(draft.dateline or draft.title) or closes
 
 
 def _fold_furniture_only(drafts: list[Draft]) -> list[Draft]:
@@ -272,12 +326,6 @@ def _fold_furniture_only(drafts: list[Draft]) -> list[Draft]:
         elif draft.captions or draft.dateline or draft.bylines or draft.dropped:
             kept.append(draft)  # nothing to attach to: keep it visible rather than lose it
     return kept
-
-
-def _headline_shaped(block: Block) -> bool:
-    """Heading-like, or a short question or exclamation (今天，我们应该怎样和荒漠相处？)."""
-    return is_heading_like(block) or (
-        block.kind == TEXT and len(block.text) <= _TITLE_MAX and block.text[-1] in "？！?!")
 
 
 def _lift_inline_dateline(draft: Draft) -> None:

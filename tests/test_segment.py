@@ -1,0 +1,139 @@
+"""Where articles begin and end, decided per headline: pages as block sequences
+(one line a block) -> the articles they hold, with the cases that must be left
+alone (a pull-quote, sub-headings, a short line that is no headline, a deck)."""
+
+import pytest
+
+from zhcorpus.columns import Reference, link_continuations, reading_chains
+from zhcorpus.layout import page_blocks
+from zhcorpus.placement import (ABOVE, BELOW, CLOSE, CLOSED, HEADER, IN_BODY, IN_HEADER, NONE, OPEN, SECTION,
+                                Around, place)
+from zhcorpus.segment import assemble
+
+
+def drafts_of(lines: list[str]):
+    text = "\n\n".join(lines) + "\n"
+    blocks = page_blocks(text)
+    links = link_continuations(blocks, Reference(text))
+    return assemble(blocks, reading_chains(blocks, links), links)
+
+
+def outline(lines: list[str]) -> list[tuple[str, str]]:
+    """(title, first words of the body) per article."""
+    return [(d.title, next((t for _, t, _ in d.body), "")[:7]) for d in drafts_of(lines)]
+
+
+A1 = "当地时间周二上午，两国代表在首都签署了一份新的农业合作协议，涉及小麦和棉花贸易。"
+A2 = "按照协议，双方将在未来三年内扩大农产品检疫互认范围，并建立联合实验室。"
+A3 = "有分析人士认为，这份协议将让边境口岸的通关时间缩短一半以上。"
+B1 = "一列满载光伏组件的货运班列日前从西部陆港出发，预计十二天后抵达目的地。"
+B2 = "物流企业负责人介绍，回程班列将运回棉纱和葵花籽，空箱率明显下降。"
+B3 = "铁路部门表示，今年还将增开六条国际货运线路，覆盖更多内陆城市。"
+
+PAGES = {
+    "headlines above, each lead opening with its dateline": (
+        ["两国签署农业合作协议", "新华社北京6月3日电 " + A1, A2, A3,
+         "西部陆港班列开行量创新高", "新华社西安6月3日电（记者 张三）" + B1, B2, B3],
+        [("两国签署农业合作协议", "当地时间周二上"), ("西部陆港班列开行量创新高", "（记者 张三）")]),
+    "headlines above, a second headline followed only by its text (a photo item)": (
+        ["两国签署农业合作协议", "本报北京6月3日电（记者 李四）" + A1, A2, A3,
+         "麦收时节 农机忙碌", "日前，南方一处麦田里，联合收割机正在抢收小麦，今年夏粮长势良好。"],
+        [("两国签署农业合作协议", "本报北京6月3"), ("麦收时节 农机忙碌", "日前，南方一处")]),
+    "a headline with a comma under a breadcrumb and a time line": (
+        ["首页 > 国际 > 正文", "两国签署农业合作协议，三年内扩大检疫互认", "2025-06-03 10:20  来源：某某网",
+         A1, A2, "【责任编辑：王五】"],
+        [("两国签署农业合作协议，三年内扩大检疫互认", "当地时间周二上")]),
+    "headlines below their bodies": (
+        [" 新华社北京6月3日电 " + A1, A2, A3, "两国签署农业合作协议",
+         " 新华社西安6月3日电 " + B1, B2, B3, "西部陆港班列开行量创新高"],
+        [("两国签署农业合作协议", "当地时间周二上"), ("西部陆港班列开行量创新高", "一列满载光伏组")]),
+    "a headline below: body, dateline, headline, byline": (
+        [A1, A2, A3, "新华社北京6月3日电", "两国签署农业合作协议", "新华社记者 赵六"],
+        [("两国签署农业合作协议", "当地时间周二上")]),
+    "mixed: a headline above, then one below with the reporter in brackets": (
+        ["2025年6月4日 星期三                         国际", "国际经济", "两国签署农业合作协议", "本报记者 钱七",
+         A1, A2, A3, B1, B2, B3, "西部陆港货运班列开行量创新高", "（本报记者 钱七）"],
+        [("两国签署农业合作协议", "当地时间周二上"), ("西部陆港货运班列开行量创新高", "一列满载光伏组")]),
+    "articles closed by bracketed datelines, a kicker above the first headline": (
+        ["记者手记", "边境口岸的一天", "新华社记者 孙八", A1, A2, "（新华社乌鲁木齐6月2日电）",
+         "西部陆港班列开行量创新高", "新华社记者 周九", B1, B2, "（新华社西安6月2日电）"],
+        [("边境口岸的一天", "当地时间周二上"), ("西部陆港班列开行量创新高", "一列满载光伏组")]),
+    # left alone
+    "a pull-quote inside one article": (
+        ["两国签署农业合作协议", "新华社北京6月3日电 " + A1, "“协议将让通关时间缩短一半”", A2, A3],
+        [("两国签署农业合作协议", "当地时间周二上")]),
+    "sub-headings alike inside one article": (
+        ["两国签署农业合作协议", "新华社北京6月3日电 " + A1, "检疫互认 范围更大", A2, B2, "通关提速 口岸更忙", A3, B3],
+        [("两国签署农业合作协议", "当地时间周二上")]),
+    "a numbered sub-heading": (
+        ["两国签署农业合作协议", "新华社北京6月3日电 " + A1, "二、检疫互认范围扩大", A2, A3],
+        [("两国签署农业合作协议", "当地时间周二上")]),
+    "a short line with no sentence end, then a paragraph that carries on": (
+        ["两国签署农业合作协议", "新华社北京6月3日电 " + A1, "双方代表均出席签字仪式", "他们表示，" + A2, A3],
+        [("两国签署农业合作协议", "当地时间周二上")]),
+    "a deck and a kicker are not headlines": (
+        ["专题报道", "两国签署农业合作协议", "——记边境口岸的新变化", "本报记者 钱七", A1, A2, A3, B2, B3],
+        [("两国签署农业合作协议", "当地时间周二上")]),
+    "a second headline line is the deck of the first": (
+        ["两国签署农业合作协议", "三年内扩大检疫互认范围", "【本报北京6月3日电】" + A1, A2, A3],
+        [("两国签署农业合作协议", "【本报北京6月")]),
+    "questions and answers of an interview are text": (
+        ["专访：边境口岸的新变化", "本报记者 钱七", A1, "问：口岸今年有哪些新变化？", "答：" + A2,
+         "记者：通关时间缩短了多少？", "答：" + A3],
+        [("专访：边境口岸的新变化", "当地时间周二上")]),
+    "related links and widgets are not articles": (
+        ["两国签署农业合作协议", "2025-06-03 10:20  来源：某某网", "分享到：", A1, A2, "（责编：王五）",
+         "相关新闻", "西部陆港班列开行量创新高", "边境口岸迎来通关高峰", "版权声明：本网所有作品未经授权不得转载。"],
+        [("两国签署农业合作协议", "当地时间周二上")]),
+}
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_structure(name):
+    lines, expected = PAGES[name]
+    assert outline(lines) == expected
+
+
+def test_sub_headings_and_pull_quotes_stay_in_their_article():
+    (draft,) = drafts_of(PAGES["sub-headings alike inside one article"][0])
+    assert [text for role, text, _ in draft.body if role == "h"] == ["检疫互认 范围更大", "通关提速 口岸更忙"]
+    (draft,) = drafts_of(PAGES["a deck and a kicker are not headlines"][0])
+    assert (draft.kicker, draft.subtitle) == ("专题报道", "——记边境口岸的新变化")
+
+
+def test_furniture_is_dropped_with_its_reason():
+    (draft,) = drafts_of(PAGES["related links and widgets are not articles"][0])
+    assert [why for _, why in draft.dropped] == [
+        "page furniture: web time and source line", "page furniture: share, print or font-size widget",
+        "page furniture: editor line", "page furniture: related-links label", "page furniture: related link",
+        "page furniture: related link", "page furniture: copyright notice"]
+    assert not any("相关新闻" in text or "分享" in text for _, text, _ in draft.body)
+
+
+def test_a_bracketed_credit_goes_with_the_headline_above_it():
+    drafts = drafts_of(PAGES["mixed: a headline above, then one below with the reporter in brackets"][0])
+    assert [d.bylines for d in drafts] == [["本报记者 钱七"], ["（本报记者 钱七）"]]
+    assert drafts[0].dropped[0][1] == "page furniture: page header or footer"
+
+
+@pytest.mark.parametrize("around, action", [
+    (Around(NONE), OPEN),
+    (Around(IN_HEADER, titled=True), HEADER),
+    # after an article a dateline or byline closed
+    (Around(CLOSED, titled=True, closed_by="byline"), OPEN),
+    (Around(CLOSED, titled=False, closed_by="dateline", ends=True), CLOSE),
+    (Around(CLOSED, titled=False, closed_by="byline", heads_next=True), OPEN),
+    # inside an article's text
+    (Around(IN_BODY, titled=True, heads_next=True), OPEN),
+    (Around(IN_BODY, titled=True, lead_next=True), OPEN),
+    (Around(IN_BODY, titled=True), OPEN),
+    (Around(IN_BODY, titled=True, part_of=True), SECTION),
+    (Around(IN_BODY, titled=True, ends=True), CLOSE),
+    (Around(IN_BODY, titled=False), CLOSE),
+    (Around(IN_BODY, titled=False, part_of=True), SECTION),
+    # the one tie the page's convention breaks: an article without a headline, then a lead
+    (Around(IN_BODY, titled=False, lead_next=True, prior=ABOVE), OPEN),
+    (Around(IN_BODY, titled=False, lead_next=True, prior=BELOW), CLOSE),
+])
+def test_place(around, action):
+    assert place(around) == action
