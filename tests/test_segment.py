@@ -58,6 +58,33 @@ PAGES = {
         ["记者手记", "边境口岸的一天", "新华社记者 孙八", A1, A2, "（新华社乌鲁木齐6月2日电）",
          "西部陆港班列开行量创新高", "新华社记者 周九", B1, B2, "（新华社西安6月2日电）"],
         [("边境口岸的一天", "当地时间周二上"), ("西部陆港班列开行量创新高", "一列满载光伏组")]),
+    "a dateline after the last sub-heading of a feature opens the next article": (
+        ["草原上的新学堂", "本报记者 林一帆", A1, A2, "从帐篷到教室", A3, B2, "从课本到网络", B3, A2,
+         "西部陆港班列开行量创新高", "新华社西安6月3日电（记者 张三）" + B1, B2],
+        [("草原上的新学堂", "当地时间周二上"), ("西部陆港班列开行量创新高", "（记者 张三）")]),
+    "a page that opens with the end of an article continued from elsewhere": (
+        ["2025年7月4日 星期五                    国际                 5", A2, A3,
+         "西部陆港班列开行量创新高", "新华社西安6月3日电（记者 张三）" + B1, B2,
+         "两国签署农业合作协议", "本报记者 钱七", A1, B3],
+        [("", "按照协议，双方"), ("西部陆港班列开行量创新高", "（记者 张三）"), ("两国签署农业合作协议", "当地时间周二上")]),
+    "headlines below bodies that have no datelines": (
+        [" " + A1, A2, A3, "两国签署农业合作协议", " " + B1, B2, "西部陆港班列开行量创新高"],
+        [("两国签署农业合作协议", "当地时间周二上"), ("西部陆港班列开行量创新高", "一列满载光伏组")]),
+    "a shoulder, the headline and its deck": (
+        ["聚焦边境口岸新变化", "两国签署农业合作协议", "——三年内扩大检疫互认范围", "本报记者 钱七", A1, A2, A3, B3],
+        [("两国签署农业合作协议", "当地时间周二上")]),
+    "a headline that is a question under a label": (
+        ["专家解读：跨境铁路为何加速推进？", "本报记者 王芳", A1, "为何加速推进？", A2, "面临哪些挑战？", A3, B3],
+        [("专家解读：跨境铁路为何加速推进？", "当地时间周二上")]),
+    "a short page of briefs is not a narrow column to unwrap": (
+        ["两国签署农业合作协议", "新华社北京6月3日电 " + A1, "西部陆港班列开行量创新高", "新华社西安6月3日电 " + B1,
+         "边境口岸迎来通关高峰", "新华社乌鲁木齐6月3日电 " + A3],
+        [("两国签署农业合作协议", "当地时间周二上"), ("西部陆港班列开行量创新高", "一列满载光伏组"),
+         ("边境口岸迎来通关高峰", "有分析人士认为")]),
+    "a web page's unknown links and labels after the article are not articles": (
+        ["首页 > 财经 > 正文", "两国签署农业合作协议", "2025-06-03 10:20  来源：某某网  作者：陈晓", A1, A2, A3,
+         "责任编辑：李明", "热门推荐", "西部陆港班列开行量创新高", "边境口岸迎来通关高峰", "网友留言"],
+        [("两国签署农业合作协议", "当地时间周二上")]),
     # left alone
     "a pull-quote inside one article": (
         ["两国签署农业合作协议", "新华社北京6月3日电 " + A1, "“协议将让通关时间缩短一半”", A2, A3],
@@ -108,6 +135,18 @@ def test_furniture_is_dropped_with_its_reason():
         "page furniture: editor line", "page furniture: related-links label", "page furniture: related link",
         "page furniture: related link", "page furniture: copyright notice"]
     assert not any("相关新闻" in text or "分享" in text for _, text, _ in draft.body)
+
+
+def test_a_shoulder_above_the_headline_is_its_kicker():
+    (draft,) = drafts_of(PAGES["a shoulder, the headline and its deck"][0])
+    assert (draft.kicker, draft.title, draft.subtitle) == (
+        "聚焦边境口岸新变化", "两国签署农业合作协议", "——三年内扩大检疫互认范围")
+
+
+def test_an_editor_line_run_into_the_last_paragraph_is_dropped():
+    (draft,) = drafts_of(["两国签署农业合作协议", "（中央社記者林怡君台北3日電）" + A1, B3, A2 + "（編輯：陳政宏）1140603"])
+    assert draft.body[-1][1] == A2
+    assert ("（編輯：陳政宏）1140603", "page furniture: editor line") in draft.dropped
 
 
 def test_a_bracketed_credit_goes_with_the_headline_above_it():

@@ -40,18 +40,19 @@ _NAME = r"[\u4e00-\u9fff·]{2,10}"
 # 记者手记, 记者观察: column labels, and 记者团: a group, where a name would follow the role.
 _COLUMN = "手记|手記|札记|札記|观察|觀察|调查|調查|述评|述評|走访|走訪|再探|团|團|会|會|节|節|站"
 _CREDIT = re.compile(
-    rf"^(?:[■●◆]\s*)?(?:(?P<prefix>.{{0,24}}?)(?P<role>{_ROLE})(?!{_COLUMN})(?P<separator>\s*[：:／/丨|｜]\s*|\s+)?|文\s*[/／]\s*)"
+    rf"^(?:[■●◆]\s*)?(?:(?P<prefix>.{{0,40}}?)(?P<role>{_ROLE})(?!{_COLUMN})(?P<separator>\s*[：:／/丨|｜]\s*|\s+)?|文\s*[/／]\s*)"
     rf"{_NAME}")
 _SENTENCE_MARKS = re.compile("[。！？；，]")
 _BRACKETED = re.compile(r"^[（(【〔\[].*[）)】〕\]]$")
 _EXCHANGE = re.compile(r"^(?:问|問|答|记者|記者|主持人|Q|A)\s*[：:]|^[—–\-]\s+\S")
-_LABELLED_QUESTION = re.compile(r"^[^\s：:，。]{1,12}[：:].*[？?]$")
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}(?:[、．]|\.\s)(?!\d))")
 _QUOTED = {"“": "”", "「": "」", "『": "』", "‘": "’"}
 _PHOTO = re.compile(r"^(?:图为|圖為|图片|圖片|资料图|資料圖)|(?:摄|攝)$")
 _CARRIES_ON = re.compile(
     "^(?:他|她|它|他们|她们|他們|她們|这|這|该|該|此外|同时|同時|另外|但|而|并且|並且|而且|"
-    "因此|所以|对此|對此|其中|其|与此同时|與此同時|不过|不過|然而|此前|随后|隨後|接着|接著|为此|為此)")
+    "因此|所以|对此|對此|其中|其|与此同时|與此同時|不过|不過|然而|此前|随后|隨後|接着|接著|为此|為此|"
+    "一是|首先|其一|第一[，、,]|总之|總之|可见|可見|例如|比如|也就是说|也就是說|换言之|換言之|由此|据此|據此|"
+    "除此之外|不仅如此|不僅如此|另一方面)")
 
 
 def opens_report(text: str) -> bool:
@@ -79,8 +80,9 @@ def is_credit_line(text: str) -> bool:
 
 
 def is_exchange_line(text: str) -> bool:
-    """A turn of an interview (问：…, 记者：…, — 您如何评价…？, 王毅：…？): text, not a headline."""
-    return bool(_EXCHANGE.match(text) or _LABELLED_QUESTION.match(text))
+    """A turn of an interview (问：…, 记者：…, — 您如何评价…？): text, not a headline.
+    (专家解读：…为何加速推进？ is a headline: a label and a question are no Q&A.)"""
+    return bool(_EXCHANGE.match(text))
 
 
 def is_bracketed(text: str) -> bool:

@@ -114,7 +114,7 @@ def classify_line(text: str, number: int, indented: bool) -> list[Block]:
             return [Block(CREDIT, repair(body), number, raw=[text])]
         return [Block(CAPTION, repair(body), number, raw=[text])]
     if note := _TRAILING_EDITORS.search(text):
-        # …將提供必要協助。（編輯：許喬茵）: the web page's editor line, run into the last paragraph.
+        # …將提供必要協助。（編輯：許喬茵）: the editor line, run into the last paragraph.
         body = text[:note.start()]
         return [Block(TEXT, body, number, indented, raw=[body]),
                 Block(FURNITURE, repair(note.group(1)), number, raw=[note.group(1)], why=EDITORS)]
@@ -123,7 +123,7 @@ def classify_line(text: str, number: int, indented: bool) -> list[Block]:
 
 _TRAILING_EDITORS = re.compile(
     r"(?<=[。！？”」])\s*([（(【\[]\s*(?:责任编辑|責任編輯|责编|責編|编辑|編輯|校对|校對)\s*[：:]"
-    r"[^（）()【】\[\]。]{1,30}[）)】\]])\s*$")
+    r"[^（）()【】\[\]。]{1,30}[）)】\]]\s*(?:\d{7})?)\s*$")  # （編輯：陳政宏）1140616: CNA adds the ROC date
 
 
 def page_blocks(text: str) -> list[Block]:
@@ -136,7 +136,7 @@ def page_blocks(text: str) -> list[Block]:
         lines.extend(classify_line(line.strip(), number, indented))
     _mark_related_links(lines)
     texts = [b.text for b in lines if b.kind == TEXT]
-    if texts and median(display_width(t) for t in texts) < 24:
+    if texts and median(display_width(t) for t in texts) < 24 and _hard_wrapped(texts, _column_width(texts)):
         blocks = _unwrap_columns(lines, _column_width(texts))
     else:
         blocks = lines
@@ -226,6 +226,13 @@ def _headed(blocks: list[Block], start: int) -> bool:
         return (timed or opens_report(text) or is_credit_line(text) or text.startswith("——")
                 and len(text) <= 50 and not ends_sentence(text))
     return False
+
+
+def _hard_wrapped(texts: list[str], width: float) -> bool:
+    """Most lines of a hard-wrapped column fill it (all but a paragraph's last); a
+    page of short one-line items (briefs' headlines, a web page's links) has short
+    lines of every length and is not a column to unwrap."""
+    return sum(display_width(text) >= width - 1.5 for text in texts) >= 0.5 * len(texts)
 
 
 def _column_width(texts: list[str]) -> float:

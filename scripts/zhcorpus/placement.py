@@ -75,25 +75,39 @@ def place(around: Around) -> str:
         return CLOSE if below else OPEN
     if around.heads_next:
         return OPEN
+    if around.lead_next:  # a sub-heading is never followed by a dateline or a report's lead
+        return OPEN if around.titled or around.prior == ABOVE else CLOSE
     if around.part_of:
         return SECTION
     if not around.titled:
-        return OPEN if around.lead_next and around.prior == ABOVE else CLOSE
-    if around.lead_next:
-        return OPEN
+        return CLOSE
     return CLOSE if around.ends else OPEN
 
 
 def page_prior(blocks: list[Block]) -> str:
-    """A page that opens with a headline prints headlines above; one that opens
-    with text, below. Only a tie at one headline is broken by this."""
+    """How the page sets its headlines, for the one tie it breaks. A page that opens
+    with a headline sets them above. One that opens with text (the end of an article
+    continued from another page, or headlines below) sets them below if it ends with
+    a headline (past credits and datelines), above if a headline of it has a byline,
+    deck or time line under it."""
     shown = [b for b in blocks if b.kind not in (CAPTION, FURNITURE)]
     if not shown:
         return ABOVE
     first, second = shown[0], shown[1] if len(shown) > 1 else None
-    headline_first = (first.kind in (HEADING, KICKER, BYLINE) or is_heading_like(first)
-                      or (question_shaped(first) and second is not None and second.kind == BYLINE))
-    return ABOVE if headline_first else BELOW
+    if (first.kind in (HEADING, KICKER, BYLINE) or is_heading_like(first)
+            or (question_shaped(first) and second is not None and second.kind == BYLINE)):
+        return ABOVE
+    last = next((b for b in reversed(shown) if b.kind not in (BYLINE, CREDIT, DATELINE)), first)
+    if is_heading_like(last) or question_shaped(last):
+        return BELOW
+    headed = any(is_heading_like(block) and _heads(following) for block, following in zip(shown, shown[1:]))
+    return ABOVE if headed else BELOW
+
+
+def _heads(block: Block) -> bool:
+    """What stands under a headline and nowhere else: a byline, a deck, a speech's date and place."""
+    return block.kind in (BYLINE, DATEPLACE) or block.kind == TEXT and (
+        is_credit_line(block.text) or block.text.startswith("——") and is_heading_like(block))
 
 
 def question_shaped(block: Block) -> bool:

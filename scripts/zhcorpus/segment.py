@@ -248,10 +248,16 @@ class _Reader:
     # --- building the article ---------------------------------------------------
 
     def add_header_line(self, block: Block, chain: list[int], position: int) -> None:
+        """Headline lines in print order: a column label or shoulder (引题), the
+        headline, its deck (——…). Of two plain lines the first is the headline
+        and the second its deck; two plain lines and a deck are shoulder, headline, deck."""
         draft = self.current
         assert draft is not None
         text = block.text
-        if not draft.title:
+        if text.startswith("——") and draft.title and draft.subtitle and not draft.kicker \
+                and not draft.subtitle.startswith("——"):
+            draft.kicker, draft.title, draft.subtitle = draft.title, draft.subtitle, text
+        elif not draft.title:
             if len(text) <= _KICKER_MAX and not draft.kicker and \
                     self.surroundings.next_is_headline(chain, position, draft):
                 draft.kicker = text  # 记者手记, 国际: a column label above the headline
@@ -305,15 +311,19 @@ class _Reader:
 
 
 def _fold_furniture_only(drafts: list[Draft]) -> list[Draft]:
-    """A draft with no text and no headline (a stray dateline or byline) is not
-    an article. Its pieces go to the article before it when that one lacks
-    them; otherwise they are dropped *and recorded*, never lost silently."""
+    """A draft with no text (a stray dateline or byline, a headline with nothing
+    under it: a link or label of a web page the furniture rules do not know) is
+    not an article. Its pieces go to the article before it when that one lacks
+    them; otherwise they are dropped *and recorded*, never lost silently. A
+    headline alone on a page is kept: there is nothing else to show it."""
     kept: list[Draft] = []
     for draft in drafts:
-        if draft.body or draft.title:
+        host = kept[-1] if kept else None
+        if draft.body or (draft.title and host is None):
             kept.append(draft)
             continue
-        host = kept[-1] if kept else None
+        for text in filter(None, [draft.title, draft.subtitle] if host is not None else []):
+            host.dropped.append((text, "a headline with no article text under it"))
         for text in filter(None, [draft.dateline, *draft.bylines, draft.dateplace, draft.kicker,
                                   draft.continued_from, *draft.pull_quotes]):
             if host is not None and text == draft.dateline and not host.dateline:
