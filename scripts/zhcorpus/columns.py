@@ -27,6 +27,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .convert import to_simplified
+from .headlines import is_photo_line
 from .layout import (CAPTION, DATELINE, FURNITURE, HEADING, ITEM, OPENERS, QR, QUOTE_PAIRS, TEXT, BYLINE,
                      Block, ends_sentence)
 from .readers import HAN
@@ -89,7 +90,10 @@ def is_heading_like(block: Block) -> bool:
 
 
 def is_cut(block: Block) -> bool:
-    return block.kind in (TEXT, ITEM) and not ends_sentence(block.text) and not is_heading_like(block)
+    """A paragraph stopped short of a sentence end. A photo's caption ending in its
+    credit (…新华社记者 严振宇 摄) stops there, not short."""
+    return block.kind in (TEXT, ITEM) and not ends_sentence(block.text) and not is_heading_like(block) \
+        and not (block.kind == TEXT and is_photo_line(block.text))
 
 
 _SCANS_BEFORE_INDEX = 1000  # scans of the whole reference cost as much as indexing it

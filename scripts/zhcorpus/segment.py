@@ -228,6 +228,8 @@ class _Reader:
             # 中新社阿斯塔纳6月15日电 题：… alone on its line is the head of the report.
             draft.in_header = (len(block.text) <= _OPENING_LINE_MAX and not ends_sentence(block.text)
                                and len(draft.body) == 1)
+        elif len(draft.body) == 1 and block.kind == TEXT and is_photo_line(block.text):
+            draft.in_header = True  # a photo's caption under the headline: the byline may follow it
 
     def read_headline(self, block: Block, chain: list[int], position: int) -> None:
         draft = self.current
