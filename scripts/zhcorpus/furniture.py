@@ -27,6 +27,10 @@ RELATED_LABEL = "related-links label"
 RELATED_LINK = "related link"
 
 _SPACES = re.compile(r"\s+")
+# What every remaining kind of furniture line holds: a space, a colon, a bracket, a
+# separator or an ASCII character (a date's digits, a page's letter). A line of a
+# narrow column holds none of them, most of the time.
+_MARKED = re.compile(r"[\s\x21-\x7e【】（）：／丨｜＞›»·０-９]")
 _BYLINE_WORD = re.compile("记者|記者|作者|撰文|编译|編譯|通讯员|通訊員")
 # Sentence punctuation: furniture is labels and fields, never sentences.
 _SENTENCE = re.compile("[。！？；，]")
@@ -67,19 +71,21 @@ _LINK_BULLET = re.compile(r"^[·・•]\s*\S")
 def furniture_reason(line: str) -> str | None:
     """Why a whole line is page furniture, or None when it may be text."""
     text = line.strip()
-    size = len(_SPACES.sub(" ", text))  # fields set across a page are padded with spaces
-    if not text or size > 90:
+    if not text:
         return None
     if _COPYRIGHT.match(text):
-        return COPYRIGHT
+        return COPYRIGHT if len(_SPACES.sub(" ", text)) <= 90 else None
+    size = len(text) if len(text) <= 60 else len(_SPACES.sub(" ", text))  # fields are padded with spaces
+    if _SENTENCE.search(text) or size > 60:
+        return None
     if _RELATED.match(text):
         return RELATED_LABEL
     if _WIDGET.fullmatch(text) and not _is_single_han_word(text):
         return WIDGET
-    if _SENTENCE.search(text) or size > 60:
-        return None
     if _APP.match(text):
         return APP_NOTICE
+    if not _MARKED.search(text):
+        return None  # the rest are fields set apart by spaces, colons, brackets or separators
     if (editors := _EDITOR.search(text)) and (not editors.start() or _WIDGET.fullmatch(text[:editors.start()])):
         return EDITORS  # at the start, or after a widget: 【纠错】 【责任编辑：黄文静】
     if _is_page_header(text):

@@ -34,6 +34,8 @@ _LEAD_OPENERS = [
     re.compile(r"^[^\s，。]{2,8}[，,]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[（(][A-Za-z]{2,12}[）)]"),
 ]
 
+_LEAD_OPENER = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in _LEAD_OPENERS))
+
 _ROLE = ("特约记者|特約記者|记者|記者|特派员|特派員|通讯员|通訊員|实习生|實習生|编译|編譯|撰文|撰稿|作者|"
          "摄影|攝影")
 _NAME = r"[\u4e00-\u9fff·]{2,10}"
@@ -59,13 +61,15 @@ def opens_report(text: str) -> bool:
     """The paragraph opens with what opens a news report: a dateline
     (新华社阿斯塔纳6月17日电), an outlet's 讯 or 消息 (新京报讯, 央视网消息), or a
     bracketed dateline and byline (（中央社記者林怡君台北16日電）, 【本報消息】)."""
-    return any(pattern.match(text) for pattern in _LEAD_OPENERS)
+    return bool(_LEAD_OPENER.match(text))
 
 
 def is_credit_line(text: str) -> bool:
     """A byline set as a line of its own (作者：许嘉宁, 本报驻京特派员 韩立诚,
     聯合報／ 本報記者韓立宇, 文/沈嘉仪, （本报记者 宁远航）): never a headline."""
     line = text.strip()
+    if len(line) > 52:
+        return False
     if _BRACKETED.match(line):
         line = line[1:-1].strip()
     if len(line) > 50 or _SENTENCE_MARKS.search(line):

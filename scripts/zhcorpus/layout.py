@@ -10,6 +10,7 @@ which article a block belongs to (that is ``segment``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from statistics import median
 
@@ -113,7 +114,7 @@ def classify_line(text: str, number: int, indented: bool) -> list[Block]:
         if len(body) <= 8 and not any(c in body for c in "，。"):
             return [Block(CREDIT, repair(body), number, raw=[text])]
         return [Block(CAPTION, repair(body), number, raw=[text])]
-    if note := _TRAILING_EDITORS.search(text):
+    if text[-1:] in "）)】]0123456789" and (note := _TRAILING_EDITORS.search(text)):
         # …將提供必要協助。（編輯：許喬茵）: the editor line, run into the last paragraph.
         body = text[:note.start()]
         return [Block(TEXT, body, number, indented, raw=[body]),
@@ -135,9 +136,9 @@ def page_blocks(text: str) -> list[Block]:
         indented = line[:1] in (" ", "\u3000", "\t")
         lines.extend(classify_line(line.strip(), number, indented))
     _mark_related_links(lines)
-    texts = [b.text for b in lines if b.kind == TEXT]
-    if texts and median(display_width(t) for t in texts) < 24 and _hard_wrapped(texts, _column_width(texts)):
-        blocks = _unwrap_columns(lines, _column_width(texts))
+    widths = sorted(display_width(b.text) for b in lines if b.kind == TEXT)
+    if widths and median(widths) < 24 and _hard_wrapped(widths, _column_width(widths)):
+        blocks = _unwrap_columns(lines, _column_width(widths))
     else:
         blocks = lines
     for block in blocks:
@@ -228,15 +229,15 @@ def _headed(blocks: list[Block], start: int) -> bool:
     return False
 
 
-def _hard_wrapped(texts: list[str], width: float) -> bool:
+def _hard_wrapped(widths: list[float], column: float) -> bool:
     """Most lines of a hard-wrapped column fill it (all but a paragraph's last); a
     page of short one-line items (briefs' headlines, a web page's links) has short
-    lines of every length and is not a column to unwrap."""
-    return sum(display_width(text) >= width - 1.5 for text in texts) >= 0.5 * len(texts)
+    lines of every length and is not a column to unwrap. ``widths`` are sorted."""
+    return len(widths) - bisect_left(widths, column - 1.5) >= 0.5 * len(widths)
 
 
-def _column_width(texts: list[str]) -> float:
-    widths = sorted(display_width(t) for t in texts)
+def _column_width(widths: list[float]) -> float:
+    """The width most lines are wrapped at, of the text lines' sorted widths."""
     return widths[int(len(widths) * 0.9) - 1] if len(widths) > 1 else widths[0]
 
 

@@ -23,6 +23,7 @@ evidence from the blocks of a reading chain.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -139,13 +140,14 @@ class Surroundings:
             return True
         if block.kind != TEXT:
             return False
+        heading = is_heading_like(block)
+        if not heading and not question_shaped(block):
+            return False  # most blocks: paragraphs
         text = block.text
         if is_credit_line(text) or is_exchange_line(text) or is_bracketed(text) or is_photo_line(text):
             return False
-        if is_heading_like(block):
+        if heading:
             return True
-        if not question_shaped(block):
-            return False
         if draft is None or draft.in_header or draft.closed_by:
             return True
         heads, lead, ends = self.what_follows(chain, position, draft)
@@ -238,8 +240,11 @@ class Surroundings:
         return False
 
 
+_NOT_HAN = re.compile("[^\u4e00-\u9fff]+")
+
+
 def _han(text: str) -> str:
-    return "".join(c for c in text if "\u4e00" <= c <= "\u9fff")
+    return _NOT_HAN.sub("", text)
 
 
 def _shape(text: str) -> str:
