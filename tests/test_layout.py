@@ -3,6 +3,7 @@
 import pytest
 
 from zhcorpus import layout
+from zhcorpus.headlines import opens_report
 from zhcorpus.layout import classify_line, ends_sentence, page_blocks
 
 
@@ -129,7 +130,8 @@ def _unwrap_columns_as_first_written(lines, width):
             out[-1].raw.extend(line.raw)
             continue
         following = lines[index + 1] if index + 1 < len(lines) else None
-        if current is not None and _stands_alone_as_first_written(line, current, following):
+        if current is not None and (_stands_alone_as_first_written(line, current, following)
+                                    or opens_report(line.text)):  # (issue 15: a lead's dateline starts it)
             current = None
         if current is None or line.indented:
             current = Block(TEXT, line.text, line.line, line.indented, raw=list(line.raw))

@@ -124,6 +124,20 @@ def test_page_structure(name):
     assert outline(lines) == expected
 
 
+def test_a_narrow_column_headline_above_a_lead_set_flush_stands_alone():
+    """Hard-wrapped at 14 characters, no blank line, the lead not indented: the lead's
+    dateline starts its paragraph, so the headline above it is a line of its own."""
+    def wrapped(text):
+        return [text[i:i + 14] for i in range(0, len(text), 14)]
+    text = "\n".join(["两国签署农业合作协议", *wrapped("新华社北京6月3日电 " + A1 + A2),
+                      "西部陆港班列开行量创新高", *wrapped("新华社西安6月3日电 " + B1 + B2)]) + "\n"
+    blocks = page_blocks(text)
+    links = link_continuations(blocks, Reference(text))
+    drafts = assemble(blocks, reading_chains(blocks, links), links)
+    assert [(d.title, d.dateline) for d in drafts] == [
+        ("两国签署农业合作协议", "新华社北京6月3日电"), ("西部陆港班列开行量创新高", "新华社西安6月3日电")]
+
+
 def test_sub_headings_and_pull_quotes_stay_in_their_article():
     (draft,) = drafts_of(PAGES["sub-headings alike inside one article"][0])
     assert [text for role, text, _ in draft.body if role == "h"] == ["检疫互认 范围更大", "通关提速 口岸更忙"]

@@ -317,8 +317,9 @@ def _unwrap_columns(lines: list[Block], width: float) -> list[Block]:
             joining[-1].append(line.text)  # a wrap left a paragraph's closing ” alone on a line
             out[-1].raw.extend(line.raw)
             continue
-        if current is not None and _stands_alone(line, current, lines[index + 1] if index + 1 < len(lines) else None):
-            current = None
+        if current is not None and (_stands_alone(line, current, lines[index + 1] if index + 1 < len(lines) else None)
+                                    or opens_report(line.text)):
+            current = None  # a headline above a lead that opens with its dateline (新华社北京7月3日电…)
         if current is None or line.indented:
             current = _Joining(Block(TEXT, line.text, line.line, line.indented, raw=list(line.raw)))
             joining.append(current)
