@@ -22,7 +22,8 @@ GOOD_PAGE = """习近平会见塔吉克斯坦总统拉赫蒙
 def seeds(tmp_path, root):
     folder = tmp_path / "seeds"
     folder.mkdir()
-    shutil.copy(root / "seeds" / "taxonomy.yml", folder)
+    for editorial in ("taxonomy.yml", "speakers.yml"):  # without them, a warning each
+        shutil.copy(root / "seeds" / editorial, folder)
     (folder / "good.txt").write_text(GOOD_PAGE, encoding="utf-8")
     return folder
 

@@ -28,7 +28,7 @@ from . import collector
 from .cache import Entry, PageCache, editorial_fingerprint, page_key
 from .columns import Reference
 from .convert import to_simplified
-from .enrich import load_taxonomy
+from .enrich import Taxonomy, load_taxonomy
 from .files import tables_kept_in
 from .layout import TEXT, page_blocks
 from .ledger import SeedLedger
@@ -169,6 +169,26 @@ def _still_true(lookups: dict[str, bool], reference: Reference, before: str | No
     return True
 
 
+# What a corpus built without each editorial file lacks: a first run, on a new seeds
+# folder, builds and says so, rather than failing.
+_WITHOUT = {
+    "taxonomy.yml": "the corpus has no events or themes, its outlets are named only by sidecars",
+    "speakers.yml": "no speaker is known by name, only those the quotes' attribution finds",
+}
+
+
+def _missing_editorial(seeds: Path, editorial: list[bytes | None]) -> list[str]:
+    """One warning per absent editorial file (``editorial``: their bytes, as read)."""
+    return [f"{seeds / name}: not found, so {lacks} (zhcorpus init writes a starter file)"
+            for (name, lacks), data in zip(_WITHOUT.items(), editorial) if data is None]
+
+
+def _load_taxonomy(path: Path, data: bytes | None) -> Taxonomy:
+    if data is None:  # no taxonomy: nothing to file articles under yet, every article on topic
+        return Taxonomy(topic=(), outlets={}, events={}, themes={})
+    return load_taxonomy(path, data)  # a taxonomy that does not fit is a SeedError naming it
+
+
 def _load_speakers(path: Path, data: bytes | None) -> Registry:
     if data is None:  # no registry: nobody is known by name yet
         return registry_from_data({"speakers": []})
@@ -279,11 +299,12 @@ def _build(seeds: Path, corpus: Path, *, write: bool, cache: Path | None, jobs: 
     try:
         # Each read once: parsed, and keying the cache, from the same bytes.
         editorial = [_optional_bytes(seeds / name) for name in ("taxonomy.yml", "speakers.yml")]
-        taxonomy = load_taxonomy(seeds / "taxonomy.yml", editorial[0])
+        taxonomy = _load_taxonomy(seeds / "taxonomy.yml", editorial[0])
         registry = _load_speakers(seeds / "speakers.yml", editorial[1])
     except SeedError as error:  # every seed's: nothing is built, no corpus folder made
         result.errors.append(str(error))
         return result
+    result.warnings.extend(_missing_editorial(seeds, editorial))
     # Held from before the first seed is read: a second build is refused at once.
     if write and not _hold(corpus, held, result):
         return result

@@ -1,5 +1,6 @@
 """Command line: a thin layer over the pipeline, one function per command.
 
+    zhcorpus init       starter editorial files (taxonomy, speakers) for a new corpus
     zhcorpus build      seeds/ -> corpus/
     zhcorpus generate   a synthetic corpus of N pages for benchmarks
 """
@@ -27,6 +28,21 @@ def cmd_build(args: argparse.Namespace) -> int:
     for error in result.errors:
         print(f"error: {error}", file=sys.stderr)
     return 1 if result.errors else 0
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from .starter import AlreadyThere, write_starters
+
+    try:
+        written = write_starters(args.seeds, force=args.force)
+    except AlreadyThere as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"error: {error.filename or args.seeds}: cannot be written ({error.strerror or error})", file=sys.stderr)
+        return 1
+    print(f"wrote {', '.join(map(str, written))}: edit them, then zhcorpus build --seeds {args.seeds}")
+    return 0
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
@@ -58,6 +74,17 @@ def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="zhcorpus", description=__doc__.splitlines()[0],
                                   formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = top.add_subparsers(dest="command", required=True)
+
+    init_parser = commands.add_parser(
+        "init", help="write starter taxonomy.yml and speakers.yml into the seeds folder",
+        description="Write commented starter editorial files into SEEDS: taxonomy.yml (topic terms, "
+                    "outlets, an example event and theme) and speakers.yml (an example speaker). "
+                    "A corpus builds without them, but has no events or themes. Existing files are "
+                    "left alone (exit status 1) unless --force is given.",
+        epilog="example: zhcorpus init --seeds my-seeds")
+    init_parser.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of seed pages (default: seeds)")
+    init_parser.add_argument("--force", action="store_true", help="overwrite taxonomy.yml and speakers.yml if there")
+    init_parser.set_defaults(handler=cmd_init)
 
     build_parser = commands.add_parser(
         "build", help="normalize every seed page into corpus/ (Markdown + articles.jsonl + ledger)",

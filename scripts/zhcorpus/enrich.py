@@ -109,7 +109,8 @@ def _terms(section: dict[str, dict]) -> dict[str, Term]:
 def enrich(title: str, text: str, taxonomy: Taxonomy, registry: Registry,
            speech_speaker: str = "") -> Enrichment:
     haystack = f"{title}\n{text}"
-    result = Enrichment(on_topic=any(term in haystack for term in taxonomy.topic))
+    # No topic terms (no taxonomy yet, or none written): there is no topic to be off.
+    result = Enrichment(on_topic=not taxonomy.topic or any(term in haystack for term in taxonomy.topic))
     for kind, section in (("events", taxonomy.events), ("themes", taxonomy.themes)):
         found: dict[str, list[str]] = {}
         for term in section.values():

@@ -53,6 +53,8 @@ def index_links(cat: Catalogue) -> str:
     lines = []
     for kind in INDEX_KINDS:
         n = len(cat.groups(kind))
+        if not n:  # no page to link to (assemble.empty_indexes)
+            continue
         lines.append(f"- {markup.link(kind.title, f'{kind.url}/index.md')}（{n} 项）：{markup.escape(kind.lead)}")
     lines.append(f"- {markup.link(QUOTES_TITLE, QUOTES_PATH)}（{len(cat.quotes)} 条）：报道中引述的原话，每条链接到原段落。")
     return "\n".join(lines)

@@ -84,6 +84,8 @@ def on_config(config):
     if not articles:
         log.warning(f"zhcorpus: no articles in {conf.articles_dir}; run `zhcorpus build` first")
     catalogue = pages.Catalogue(edition.as_printed(articles, ed), names, quotes, edition=ed)
+    if config.nav:
+        config.nav = assemble.nav_without(config.nav, assemble.empty_indexes(catalogue))
     _state.update(settings=conf, catalogue=catalogue, articles=articles, edition=ed)
     return config
 

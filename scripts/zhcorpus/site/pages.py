@@ -190,8 +190,6 @@ def index_listing(cat: Catalogue, kind: IndexKind) -> str:
     """``<kind>/index.md``: every id of one family with its article count."""
     lines = [f"# {kind.title}", "", markup.escape(kind.lead), ""]
     groups = cat.groups(kind)
-    if not groups:
-        lines.append("暂无文章。")
     for depth, ident in _tree(cat, kind, list(groups)):
         label = markup.link(cat.display(kind, ident), f"{ident}.md")
         pad = "    " * depth
