@@ -198,3 +198,28 @@ def test_a_changed_byte_in_what_the_site_keeps_costs_time_not_pages(tmp_path):
     assert "search index rebuilt in full: no saved state" in dirty.log
     assert _tree(site) == _tree(tmp_path / "clean")
     assert all(read_kept(path) is not None for path in kept)  # kept anew
+
+
+def test_a_dirty_build_after_a_first_taxonomy_equals_a_clean_build(tmp_path, root):
+    """Events and themes come with a first taxonomy: their indexes join the nav, which
+    every page shows, so every page is rendered again, not only those that changed."""
+    from zhcorpus.build import build
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(root / "seeds" / "002_74678af65d43f56c.txt", seeds)  # on the summit, and a photo
+    inputs = {"corpus": tmp_path / "corpus", "taxonomy": seeds / "taxonomy.yml", "speakers": seeds / "speakers.yml"}
+    assert not build(seeds, tmp_path / "corpus").errors  # no taxonomy yet: no events or themes
+    site = tmp_path / "site"
+    first = build_site(site, **inputs)
+    assert first.returncode == 0, first.log
+    assert not (site / "events").exists()
+
+    shutil.copy(root / "seeds" / "taxonomy.yml", seeds)
+    assert not build(seeds, tmp_path / "corpus").errors
+    dirty = build_site(site, **inputs, strict=False, dirty=True)
+    assert dirty.returncode == 0, dirty.log
+    clean = build_site(tmp_path / "clean", **inputs)
+    assert clean.returncode == 0, clean.log
+    assert (site / "events" / "index.html").is_file()
+    assert _tree(site) == _tree(tmp_path / "clean")

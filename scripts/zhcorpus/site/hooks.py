@@ -84,8 +84,9 @@ def on_config(config):
     if not articles:
         log.warning(f"zhcorpus: no articles in {conf.articles_dir}; run `zhcorpus build` first")
     catalogue = pages.Catalogue(edition.as_printed(articles, ed), names, quotes, edition=ed)
+    _state["left_out"] = assemble.empty_indexes(catalogue)
     if config.nav:
-        config.nav = assemble.nav_without(config.nav, assemble.empty_indexes(catalogue))
+        config.nav = assemble.nav_without(config.nav, _state["left_out"])
     _state.update(settings=conf, catalogue=catalogue, articles=articles, edition=ed)
     return config
 
@@ -119,7 +120,10 @@ def on_files(files, config):
         made = sources.materialize(generated, _state["mirror"], config, bool(_state.get("dirty")))
     by_uri = {file.src_uri: file for file in made}
     # The home page keeps its place (first in the sitemap); generated pages follow.
-    return Files([by_uri.pop(f.src_uri, f) for f in files] + list(by_uri.values()))
+    files = Files([by_uri.pop(f.src_uri, f) for f in files] + list(by_uri.values()))
+    if "mirror" in _state and sources.nav_changed(_state["mirror"], _state["left_out"]) and _state.get("dirty"):
+        sources.render_again(files.documentation_pages())
+    return files
 
 
 def on_nav(nav, config, files):

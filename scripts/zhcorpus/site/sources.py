@@ -102,6 +102,31 @@ def _previous(listing: Path) -> dict[str, list]:
     return {p.relative_to(folder).as_posix(): [None] for p in folder.rglob("*.md")}
 
 
+NAV_RECORD = ".nav-left-out.json"  # the index listings the last build left out of the nav
+
+
+def nav_changed(folder: Path, left_out: set[str]) -> bool:
+    """Whether the nav leaves out other index listings than the last build into this
+    mirror's site folder did (assemble.empty_indexes); today's are recorded. The nav is
+    on every page, so when an index family comes or goes (a first taxonomy's events)
+    a dirty build must render every page, not only those whose Markdown changed.
+    No record: a build before the nav depended on the corpus, which left out none."""
+    record, now = folder / NAV_RECORD, json.dumps(sorted(left_out))
+    try:
+        before = record.read_text(encoding="utf-8")
+    except OSError:
+        before = "[]"
+    if not record.is_file() or before != now:
+        write_atomically(record, now.encode("utf-8"))
+    return before != now
+
+
+def render_again(files: list[File]) -> None:
+    """Remove the pages' output: a dirty build renders a page whose HTML is missing."""
+    for file in files:
+        _remove_output(file)
+
+
 def _file(src_uri: str, folder: Path, config) -> File:
     return File(src_uri, str(folder), config.site_dir, config.use_directory_urls)
 
