@@ -109,6 +109,13 @@ def test_init_never_writes_over_an_editors_file(seeds, capsys, existing):
     assert sorted(p.name for p in seeds.iterdir()) == ["page.txt", existing]  # not half a pair either
 
 
+def test_init_into_a_file_is_one_line(tmp_path, capsys):
+    (tmp_path / "seeds").write_text("a file where the seeds folder should be", encoding="utf-8")
+    for force in ([], ["--force"]):
+        status, _, err = run(capsys, "init", "--seeds", str(tmp_path / "seeds"), *force)
+        assert status == 1 and err == [f"error: {tmp_path / 'seeds'}: not a folder, nothing written"]
+
+
 def test_init_twice_is_refused_and_force_writes_over(seeds, capsys):
     assert run(capsys, "init", "--seeds", str(seeds))[0] == 0
     status, _, err = run(capsys, "init", "--seeds", str(seeds))

@@ -17,7 +17,8 @@ EDITORIAL = ("taxonomy.yml", "speakers.yml")  # the files, as the build looks fo
 
 
 class AlreadyThere(Exception):
-    """An editorial file that init would overwrite: an editor's work, kept."""
+    """An editorial file that init would overwrite (an editor's work, kept), or a file
+    where the seeds folder should be."""
 
 
 def starter_bytes(name: str) -> bytes:
@@ -28,6 +29,8 @@ def write_starters(seeds: Path, force: bool = False) -> list[Path]:
     """Write both starters into ``seeds`` (made if need be); the paths written. Without
     ``force`` nothing is written when either file is there: half a pair from init next
     to an editor's other half would not fit it."""
+    if seeds.exists() and not seeds.is_dir():
+        raise AlreadyThere(f"{seeds}: not a folder, nothing written")
     targets = [seeds / name for name in EDITORIAL]
     there = [str(path) for path in targets if path.exists() or path.is_symlink()]
     if there and not force:
