@@ -8,7 +8,7 @@ from .articlepage import article_page
 from .pages import Catalogue, article_path, index_entry, index_listing
 from .quotepages import much_reported, quote_sources_pages, quotes_pages
 from .settings import INDEX_KINDS
-from .speakerpage import speaker_page
+from .speakerpage import speaker_index, speaker_page
 
 
 def all_pages(cat: Catalogue, site_url: str | None) -> dict[str, str]:
@@ -16,7 +16,7 @@ def all_pages(cat: Catalogue, site_url: str | None) -> dict[str, str]:
     for kind in INDEX_KINDS:
         if not cat.groups(kind):  # see empty_indexes
             continue
-        pages[f"{kind.url}/index.md"] = index_listing(cat, kind)
+        pages[f"{kind.url}/index.md"] = speaker_index(cat) if kind.key == "speakers" else index_listing(cat, kind)
         for ident, articles in cat.groups(kind).items():
             if kind.key == "speakers":
                 pages.update(speaker_page(cat, ident, articles))

@@ -11,11 +11,13 @@ from . import markup
 from .pages import Catalogue, article_item, date_label
 from .quotepages import QUOTES_PATH
 from .settings import INDEX_KINDS, QUOTES_TITLE
+from .speakerpage import speaker_kind
 
 
 def counts(cat: Catalogue) -> str:
     outlets = {a.source_id for a in cat.articles}
-    speakers = {s for a in cat.articles for s in a.speakers}
+    # People only: a group or a saying (中亚谚语) is no 人物.
+    speakers = {s for a in cat.articles for s in a.speakers if speaker_kind(cat, s) == "person"}
     days = {a.date for a in cat.articles}
     return (
         f"语料共收录 **{len(cat.articles)}** 篇文章，来自 **{len(outlets)}** 家媒体，"

@@ -191,10 +191,14 @@ def index_listing(cat: Catalogue, kind: IndexKind) -> str:
     lines = [f"# {kind.title}", "", markup.escape(kind.lead), ""]
     groups = cat.groups(kind)
     for depth, ident in _tree(cat, kind, list(groups)):
-        label = markup.link(cat.display(kind, ident), f"{ident}.md")
-        pad = "    " * depth
-        lines.append(f"{pad}- {label}{_listing_extra(cat, kind, ident)} · {len(groups[ident])} 篇")
+        lines.append("    " * depth + listing_item(cat, kind, ident))
     return "\n".join(lines) + "\n"
+
+
+def listing_item(cat: Catalogue, kind: IndexKind, ident: str) -> str:
+    """One entry of an index listing: its link, names and article count."""
+    label = markup.link(cat.display(kind, ident), f"{ident}.md")
+    return f"- {label}{_listing_extra(cat, kind, ident)} · {len(cat.groups(kind)[ident])} 篇"
 
 
 def _relatives(cat: Catalogue, kind: IndexKind, ident: str) -> list[str]:

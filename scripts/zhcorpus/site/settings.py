@@ -45,6 +45,14 @@ UNATTRIBUTED = "未署名"  # heading for quotes the build could not attribute
 
 # Speakers that are not one person are labelled as such (speakers.yml "kind").
 SPEAKER_KIND_LABELS = {"group": "群体", "media": "媒体"}
+# The speaker index lists each kind under its own heading (anchor, heading), in
+# this order, so a group or a saying (中亚谚语, kind group) is not counted as a person.
+# An entry without a kind is a person, as in the registry (zhcorpus.speakers).
+SPEAKER_SECTIONS = {
+    "person": ("people", "人物"),
+    "group": ("groups", "群体、先贤与谚语"),
+    "media": ("media", "媒体"),
+}
 
 # speakers.yml "country" codes shown in Chinese; an unknown code is shown as is.
 COUNTRY_NAMES = {
