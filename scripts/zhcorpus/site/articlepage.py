@@ -16,6 +16,13 @@ from .quotepages import QUOTES_PATH, quote_href, speaker_label
 from .settings import ARTICLES_URL, INDEX_KINDS, KIND_LABELS, IndexKind
 
 QUOTE_EXCERPT = 24  # characters of a quote shown in the article's quote list
+# After a paragraph the paper itself cut (front-matter ``truncated_in_print``),
+# e.g. before "scan the QR code for the full text": said where the text stops,
+# so a reader does not take the missing rest for our omission. Written in
+# Simplified; the Traditional edition converts it like the rest of the page.
+CUT_NOTE = "（原文此处截断）报纸刊印时此段即未完，并非本站删节。"
+_BODY_ANCHOR = re.compile(r"^\{: #(p[0-9]+) \}$", re.M)  # the corpus writer's paragraph anchors
+
 
 def _meta_links(cat: Catalogue, article: Article, kind: IndexKind) -> str:
     parts = []
@@ -84,8 +91,20 @@ def _quotes_block(cat: Catalogue, article: Article) -> str:
     )
 
 
-def _original_block(original: dict) -> str:
-    """The zh-Hant text as printed, paragraph by paragraph, escaped like the body."""
+def _cut_note() -> str:
+    return markup.paragraph(CUT_NOTE, css="zh-cut")
+
+
+def _with_cut_notes(body: str, cut: list[str]) -> str:
+    """The body with the cut note after each paragraph the paper cut."""
+    if not cut:
+        return body
+    return _BODY_ANCHOR.sub(lambda m: m.group(0) + ("\n\n" + _cut_note() if m.group(1) in cut else ""), body)
+
+
+def _original_block(original: dict, cut: list[str]) -> str:
+    """The zh-Hant text as printed, paragraph by paragraph, escaped like the body.
+    Kept whole (see _body): it is only shown in the Simplified edition."""
     out = []
     if original.get("title"):
         out.append(markup.paragraph(f"原标题：{original['title']}", css="zh-orig-title"))
@@ -97,32 +116,38 @@ def _original_block(original: dict) -> str:
         # so the table of contents is not listed twice.
         css = "zh-orig-heading" if anchor.startswith("s") else None
         out.append(markup.paragraph(str(para.get("text", "")), anchor=anchor and f"orig-{anchor}", css=css))
+        if anchor in cut:
+            out.append(_cut_note())
     return "\n\n".join(out)
 
 
-def _printed_body(original: dict) -> str:
+def _printed_body(original: dict, cut: list[str]) -> str:
     """The Traditional edition's body of a Hong Kong article: the text as
-    printed, with the body's anchors (#pN, #sN) so every link still lands."""
+    printed, with the body's anchors (#pN, #sN) so every link still lands.
+    Only the printed text is kept; the cut note is ours, converted with the page."""
     out = []
     for para in original.get("paragraphs") or []:
         anchor, text = str(para.get("anchor") or ""), str(para.get("text", ""))
         if anchor.startswith("s"):
-            out.append(f"## {markup.escape(text)} {{: #{anchor} }}")
+            out.append(edition.keep(f"## {markup.escape(text)} {{: #{anchor} }}"))
         else:
-            out.append(markup.paragraph(text, anchor=anchor or None))
+            out.append(edition.keep(markup.paragraph(text, anchor=anchor or None)))
+        if anchor in cut:
+            out.append(_cut_note())
     return "\n\n".join(out)
 
 
 def _body(cat: Catalogue, article: Article) -> list[str]:
-    body = article.body.strip("\n")
+    cut = article.truncated_in_print
+    body = _with_cut_notes(article.body.strip("\n"), cut)
     if not edition.printed_in_traditional(article):
         return [body]
     if cat.edition == edition.HANT:
         note = markup.paragraph("本文为香港文汇报原文，照原刊繁体文字排印。", css="zh-printed-note")
-        return [note, edition.keep(_printed_body(article.original))]
+        return [note, _printed_body(article.original, cut)]
     # Kept: the printed text must never be converted (see edition.py).
     return ['=== "简体"\n\n' + markup.indent(body),
-            '=== "原文"\n\n' + markup.indent(edition.keep(_original_block(article.original)))]
+            '=== "原文"\n\n' + markup.indent(edition.keep(_original_block(article.original, cut)))]
 
 
 def _cite_block(article: Article, site_url: str | None) -> str:

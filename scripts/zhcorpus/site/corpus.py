@@ -48,6 +48,7 @@ class Article:
     captions: list[str] = field(default_factory=list)
     pull_quotes: list[str] = field(default_factory=list)
     continued_from: str | None = None
+    truncated_in_print: list[str] = field(default_factory=list)  # anchors of paragraphs the paper cut
     paragraphs: int = 0
     original: dict | None = None
 
@@ -142,6 +143,7 @@ def _fields(path: Path, meta: dict) -> dict:
             captions=[str(c) for c in meta.get("captions") or []],
             pull_quotes=[str(q) for q in meta.get("pull_quotes") or []],
             continued_from=_str_or_none(meta.get("continued_from")),
+            truncated_in_print=[str(a) for a in meta.get("truncated_in_print") or []],
             paragraphs=int(meta.get("paragraphs") or 0),
             original=meta.get("original"),
         )
