@@ -265,6 +265,37 @@ def test_404_page_under_sub_path(page, base_url):
     assert page.locator("#day-2025-06-17").count() == 1
 
 
+def test_a_missing_traditional_page_searches_the_traditional_edition(page, base_url):
+    # GitHub Pages (and the test server) answer with the root, Simplified 404.html;
+    # under zh-Hant/ it hands over to the Traditional one, keeping the address.
+    missing = urljoin(base_url, "zh-Hant/no/such/page/")
+    page.goto(missing)
+    page.wait_for_function("document.documentElement.lang === 'zh-Hant' && document.readyState === 'complete'")
+    assert page.url == missing
+    assert page.locator("h1").inner_text() == "404：頁面不存在"
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+    content = page.locator(".md-content")
+    content.get_by_role("searchbox", name="搜尋語料", exact=True).fill("托卡耶夫")
+    content.get_by_role("button", name="搜尋", exact=True).click()
+    page.wait_for_url(urljoin(base_url, "zh-Hant/search/?q=") + "*")
+    page.wait_for_function("document.querySelector('#zh-search').dataset.query === '托卡耶夫'")
+    assert page.locator("html").get_attribute("lang") == "zh-Hant"
+    assert page.locator(".zs-results li").count() >= 1
+    page.go_back()  # one entry for the missing page, not two (the hand-over replaces)
+    page.wait_for_function("document.documentElement.lang === 'zh-Hant' && document.readyState === 'complete'")
+    assert page.url == missing
+
+
+def test_a_missing_simplified_page_searches_the_simplified_edition(page, base_url):
+    page.goto(urljoin(base_url, "no/such/page/"))
+    content = page.locator(".md-content")
+    content.get_by_role("searchbox", name="搜索语料", exact=True).fill("托卡耶夫")
+    content.get_by_role("button", name="搜索", exact=True).click()
+    page.wait_for_url(urljoin(base_url, "search/?q=") + "*")
+    page.wait_for_function("document.querySelector('#zh-search').dataset.query === '托卡耶夫'")
+    assert page.locator("html").get_attribute("lang") == "zh-Hans"
+
+
 @pytest.fixture(scope="module")
 def axe_source():
     path = next((p for p in AXE_CANDIDATES if p.is_file()), None)
@@ -276,9 +307,12 @@ def axe_source():
 @pytest.mark.parametrize("where", [
     "", "articles/{slug}/", "speakers/", "speakers/tokayev/", "quotes/", "search/?q=托卡耶夫",
     "zh-Hant/", "zh-Hant/articles/{slug}/", "zh-Hant/search/?q=Tokayev",
+    "no/such/page/", "zh-Hant/no/such/page/",
 ])
 def test_no_serious_accessibility_violations(page, base_url, articles, axe_source, where):
     page.goto(urljoin(base_url, where.format(slug=articles[0].slug)))
+    if where.startswith("zh-Hant/no/"):  # the root 404 hands over to the Traditional one
+        page.wait_for_function("document.documentElement.lang === 'zh-Hant' && document.readyState === 'complete'")
     if "search/" in where:
         page.wait_for_function("document.querySelector('#zh-search').dataset.query !== undefined")
     page.add_script_tag(content=axe_source)
