@@ -13,6 +13,7 @@ import pytest
 from zhcorpus.site.buildrun import FIXTURES, REPO, build_site, inputs_for_tests
 from zhcorpus.site.corpus import load_articles
 from zhcorpus.site.quotepages import QUOTES_PER_PAGE
+from zhcorpus.site.settings import NO_DATE
 
 HANT = "zh-Hant"  # the Traditional edition's folder in the built site
 
@@ -133,7 +134,8 @@ def test_every_article_has_a_page_with_anchors_and_citation(site):
         assert "引用本文" in html and f"zhcorpus/articles/{article.slug}/" in html
         # The citation to copy: one block of plain text, escaped, nothing highlighted in it.
         (code,) = re.findall(r'<pre class="highlight"><code class="language-text">([^<]*)</code></pre>', html)
-        assert htmllib.unescape(code).startswith(f"{article.source}：《{article.title}》，{article.date}。http")
+        date = article.date or NO_DATE  # an undated article says so
+        assert htmllib.unescape(code).startswith(f"{article.source}：《{article.title}》，{date}。http")
         assert htmllib.unescape(code).endswith(f"zhcorpus/articles/{article.slug}/")
         for family in ("events", "speakers", "themes"):
             for ident in getattr(article, family):

@@ -13,7 +13,7 @@ from . import edition, markup
 from .corpus import Article
 from .pages import Catalogue, entry_path
 from .quotepages import QUOTES_PATH, quote_href, speaker_label
-from .settings import ARTICLES_URL, INDEX_KINDS, KIND_LABELS, IndexKind
+from .settings import ARTICLES_URL, INDEX_KINDS, KIND_LABELS, NO_DATE, IndexKind
 
 QUOTE_EXCERPT = 24  # characters of a quote shown in the article's quote list
 # After a paragraph the paper itself cut (front-matter ``truncated_in_print``),
@@ -42,8 +42,8 @@ def _meta_links(cat: Catalogue, article: Article, kind: IndexKind) -> str:
 def _meta_block(cat: Catalogue, article: Article) -> str:
     kinds = {k.key: k for k in INDEX_KINDS}
     rows = [
-        ("媒体", _meta_links(cat, article, kinds["source_id"])),
-        ("日期", _meta_links(cat, article, kinds["date"])),
+        ("媒体", _meta_links(cat, article, kinds["source_id"]) if article.source_id else markup.escape(article.source)),
+        ("日期", _meta_links(cat, article, kinds["date"]) if article.date else NO_DATE),
         ("作者", markup.escape(article.byline_text or "、".join(article.byline) or "—")),
         ("电头", markup.escape(article.dateline or "—")),
         ("体裁", markup.escape(KIND_LABELS.get(article.kind, article.kind))),
@@ -152,12 +152,12 @@ def _body(cat: Catalogue, article: Article) -> list[str]:
 
 def _cite_block(article: Article, site_url: str | None) -> str:
     url = urljoin(site_url, f"{ARTICLES_URL}/{article.slug}/") if site_url else f"{ARTICLES_URL}/{article.slug}/"
-    citation = f"{article.source}：《{article.title}》，{article.date}。{url}"
+    citation = f"{article.source}：《{article.title}》，{article.date or NO_DATE}。{url}"
     # A fence longer than any backtick run in the text, so a title cannot end it.
     fence = "`" * max([3] + [len(run) + 1 for run in re.findall(r"`+", citation)])
     lines = [
         f"- **媒体**：{markup.escape(article.source)}",
-        f"- **日期**：{markup.escape(article.date)}",
+        f"- **日期**：{markup.escape(article.date or NO_DATE)}",
         f"- **标题**：{markup.escape(article.title)}",
         f"- **网址**：<{url}>" if site_url else f"- **网址**：{markup.escape(url)}",
         f"- **段落**：在网址后加段落号，如 `{url}#p1`；点击段末的 ¶ 可得该段链接。",

@@ -14,6 +14,8 @@ from pathlib import Path
 from zhcorpus.files import KeptMemo
 from zhcorpus.readers import load_yaml
 
+from .settings import NO_OUTLET
+
 _OPENING = re.compile(r"---[ \t]*\r?\n")
 _CLOSING = re.compile(r"---[ \t]*(?:\r?\n|\Z)")
 _SLUG = re.compile(r"^[a-z0-9-]+$")
@@ -53,9 +55,10 @@ class Article:
     original: dict | None = None
 
     def ids(self, key: str) -> list[str]:
-        """The index ids this article belongs to for one index family."""
+        """The index ids this article belongs to for one index family: none for an
+        outlet or date the build could not tell ("")."""
         value = getattr(self, key)
-        return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+        return [str(v) for v in value] if isinstance(value, list) else [str(value)] if value else []
 
     def matched_terms(self, key: str, ident: str) -> list[str]:
         """Why the article is filed under ``key``/``ident`` (the ``matched`` field)."""
@@ -106,7 +109,8 @@ def parse_article(path: Path, known: KeptMemo | None = None) -> Article:
 
 def _check_ids(path: Path, meta: dict) -> None:
     # Slugs and ids become URLs; the format promises ASCII, so hold it to that.
-    for ident in [meta["slug"], meta["source_id"], *meta["events"], *meta["speakers"], *meta["themes"]]:
+    outlet = [meta["source_id"]] if meta["source_id"] else []  # "": no outlet was identified
+    for ident in [meta["slug"], *outlet, *meta["events"], *meta["speakers"], *meta["themes"]]:
         if not _SLUG.match(ident.replace("_", "-")):
             raise CorpusError(f"{path}: id {ident!r} is not ASCII [a-z0-9-_]")
     # The printed paragraphs' anchors go into attribute lists ({: #orig-p3 }), where
@@ -124,10 +128,11 @@ def _fields(path: Path, meta: dict) -> dict:
         return dict(
             slug=str(meta["slug"]),
             title=str(meta["title"]),
-            source=str(meta["source"]),
-            source_id=str(meta["source_id"]),
-            # YAML reads an unquoted 2025-06-17 as a date object.
-            date=str(meta["date"]),
+            # No outlet (null): shown as not identified, filed under none (Article.ids).
+            source=NO_OUTLET if meta["source"] is None else str(meta["source"]),
+            source_id="" if meta["source_id"] is None else str(meta["source_id"]),
+            # YAML reads an unquoted 2025-06-17 as a date object; an undated article's is null.
+            date="" if meta["date"] is None else str(meta["date"]),
             subtitle=_str_or_none(meta.get("subtitle")),
             dateline=_str_or_none(meta.get("dateline")),
             byline=[str(b) for b in meta.get("byline") or []],

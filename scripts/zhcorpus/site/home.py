@@ -15,10 +15,10 @@ from .speakerpage import speaker_kind
 
 
 def counts(cat: Catalogue) -> str:
-    outlets = {a.source_id for a in cat.articles}
+    outlets = {a.source_id for a in cat.articles if a.source_id}
     # People only: a group or a saying (中亚谚语) is no 人物.
     speakers = {s for a in cat.articles for s in a.speakers if speaker_kind(cat, s) == "person"}
-    days = {a.date for a in cat.articles}
+    days = {a.date for a in cat.articles if a.date}
     return (
         f"语料共收录 **{len(cat.articles)}** 篇文章，来自 **{len(outlets)}** 家媒体，"
         f"涉及 **{len(speakers)}** 位人物，覆盖 **{len(days)}** 个日期。"
@@ -44,7 +44,7 @@ def timeline(cat: Catalogue, days: tuple[str, ...]) -> str:
         else:
             out.append("当日暂无收录文章。")
         out.append("")
-    others = sorted({a.date for a in cat.articles} - set(days))
+    others = sorted({a.date for a in cat.articles if a.date} - set(days))
     if others:
         links = "、".join(markup.link(date_label(d), f"dates/{d}.md") for d in others)
         out.append(f"其他日期：{links}")

@@ -20,7 +20,7 @@ from . import markup
 from .corpus import Article
 from .names import Names
 from .quotedata import Quote
-from .settings import ARTICLES_URL, KIND_LABELS, SPEAKER_KIND_LABELS, IndexKind
+from .settings import ARTICLES_URL, KIND_LABELS, NO_DATE, SPEAKER_KIND_LABELS, IndexKind
 
 T = TypeVar("T")
 
@@ -36,7 +36,9 @@ def entry_path(kind: IndexKind, ident: str) -> str:
 
 
 def date_label(iso: str) -> str:
-    """2025-06-17 -> 2025年6月17日（周二）; anything unparsable is shown as is."""
+    """2025-06-17 -> 2025年6月17日（周二）; no date -> 日期不详; anything unparsable is shown as is."""
+    if not iso:
+        return NO_DATE
     try:
         d = _dt.date.fromisoformat(iso)
     except ValueError:
@@ -118,7 +120,7 @@ class Catalogue:
 
 def article_item(article: Article, prefix: str, why: list[str] | None = None) -> str:
     """One list line linking to an article, with outlet, date, kind and why."""
-    bits = [article.source, article.date, KIND_LABELS.get(article.kind, article.kind)]
+    bits = [article.source, article.date or NO_DATE, KIND_LABELS.get(article.kind, article.kind)]
     line = f"- {markup.link(article.title, prefix + article_path(article))}"
     line += " · " + markup.escape(" · ".join(bits))
     if not article.on_topic:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .corpus import CorpusError
+from .settings import NO_OUTLET
 
 _QUOTE_ID = re.compile(r"^q-[0-9a-z]+$")
 _SLUG = re.compile(r"^[a-z0-9-]+$")
@@ -64,7 +65,7 @@ def _source(raw: dict, where: str) -> Source:
         slug=_check(_SLUG, str(raw["slug"]), "slug", where),
         anchor=_check(_ANCHOR, str(raw["anchor"]), "anchor", where),
         title=str(raw.get("title") or ""),
-        outlet=str(raw.get("outlet") or ""),
+        outlet=str(raw.get("outlet") or NO_OUTLET),
         date=str(raw.get("date") or ""),
         text=str(raw.get("text") or ""),
         speaker=_opt(raw.get("speaker")),

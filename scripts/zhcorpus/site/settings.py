@@ -41,6 +41,10 @@ INDEX_KINDS: tuple[IndexKind, ...] = (
 ARTICLES_URL = "articles"  # article pages live at articles/<slug>/
 QUOTES_URL = "quotes"  # the quotes page: quotes/, one section per quote (quotes/#q-...)
 QUOTES_TITLE = "引语"
+# An article whose outlet or date the corpus build could not tell (source: null,
+# date: null) is shown with these, and filed under no outlet or date page.
+NO_OUTLET = "媒体未识别"
+NO_DATE = "日期不详"
 UNATTRIBUTED = "未署名"  # heading for quotes the build could not attribute
 
 # Speakers that are not one person are labelled as such (speakers.yml "kind").
