@@ -111,7 +111,8 @@ CASES = [
     ("taxonomy.yml", TAXONOMY + "  talks: {zh_hans: 会谈, zh_hant: 會談, en: Talks, parent: ../summit}\n",
      f"not a valid taxonomy: events.talks.parent: '../summit' {ID_IS}"),
     ("taxonomy.yml", TAXONOMY + "  talks: {zh_hans: 会谈, zh_hant: 會談, en: Talks, colour: red}\n",
-     "not a valid taxonomy: events.talks.colour: unknown key (known: zh_hans, zh_hant, en, match, min_hits, parent)"),
+     "not a valid taxonomy: events.talks.colour: unknown key (known: zh_hans, zh_hant, en, match, min_hits, parent, "
+     "dates, evidence)"),
     ("taxonomy.yml", TAXONOMY + "  talks: {zh_hans: 会谈, en: Talks}\n",
      "not a valid taxonomy: events.talks.zh_hant: is missing, and it is required"),
     ("taxonomy.yml", TAXONOMY + "  summit: {zh_hans: 会谈, zh_hant: 會談, en: Talks}\n",
@@ -121,6 +122,10 @@ CASES = [
     ("taxonomy.yml", TAXONOMY + "speakers: []\n",
      "not a valid taxonomy: speakers: unknown key (known: topic, outlets, events, themes)"),
     ("taxonomy.yml", TAXONOMY, None),
+    ("taxonomy.yml", TAXONOMY.replace("min_hits: 1}", "min_hits: 1, dates: {from: 2025-01-01, to: 2025-02-30}}"),
+     "not a valid taxonomy: events.summit.dates.to: '2025-02-30' is not a real date (YYYY-MM-DD)"),
+    ("taxonomy.yml", TAXONOMY.replace("min_hits: 1}", "min_hits: 1, dates: {from: 2025-01-01}, evidence: [阿斯塔纳]}"),
+     None),
     # speakers.yml
     ("speakers.yml", SPEAKERS + "- {id: ../../x, zh_hans: 某}\n",
      f"not a valid speaker registry: speakers[1].id: '../../x' {ID_IS}"),

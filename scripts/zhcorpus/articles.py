@@ -61,7 +61,8 @@ def make_article(page: PageContext, draft: Draft, taxonomy: Taxonomy, speakers: 
     body_text = "\n".join(p.text for p in body)
     names = [convert(n) for n in byline_names(draft.bylines)]
     kind = article_kind(draft, note)
-    found = enrich(title, body_text, taxonomy, speakers, speech_speaker=names[0] if kind == "speech" and names else "")
+    found = enrich(title, body_text, taxonomy, speakers, speech_speaker=names[0] if kind == "speech" and names else "",
+                   date=date)
     front: dict = {
         "title": title,
         # A headline the sidecar replaced is kept: the printed text is never lost.

@@ -8,13 +8,14 @@ result.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from .readers import SeedError
-from .schema import ID, ID_RULE, IdMap, ListOf, Record, Text, Whole, fail, load, show
+from .schema import ID, ID_RULE, Day, IdMap, ListOf, Record, Text, Whole, fail, load, show
 from .speakers import Registry
 
 _DEFAULT_MIN_HITS = 2
@@ -30,6 +31,11 @@ class Term:
     match: tuple[str, ...]
     min_hits: int = _DEFAULT_MIN_HITS
     parent: str | None = None
+    # An event of one time and place: an article dated outside ``dates`` is not
+    # filed under it, nor an undated one that prints none of its ``evidence`` (its
+    # place, its ordinal), whatever bare term (中国—中亚峰会) matched. See holds_for.
+    dates: tuple[dt.date | None, dt.date | None] = (None, None)
+    evidence: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -57,12 +63,15 @@ class Enrichment:
 
 _NAMES = {"zh_hans": Text(max_len=100), "zh_hant": Text(max_len=100), "en": Text(max_len=300)}
 _MATCH = ListOf(Text(max_len=100), max_items=10_000)
-_TERM = Record({**_NAMES, "match": _MATCH, "min_hits": Whole(1, 10_000),
-                "parent": Text(max_len=64, pattern=ID, rule=ID_RULE)}, required=tuple(_NAMES))
+_TERM_FIELDS = {**_NAMES, "match": _MATCH, "min_hits": Whole(1, 10_000),
+                "parent": Text(max_len=64, pattern=ID, rule=ID_RULE)}
+_TERM = Record(_TERM_FIELDS, required=tuple(_NAMES))
+_EVENT = Record({**_TERM_FIELDS, "dates": Record({"from": Day(), "to": Day()}), "evidence": _MATCH},
+                required=tuple(_NAMES))
 TAXONOMY = Record({
     "topic": Record({"match": _MATCH}),
     "outlets": IdMap(Record({**_NAMES, "match": _MATCH}, required=tuple(_NAMES))),
-    "events": IdMap(_TERM),
+    "events": IdMap(_EVENT),
     "themes": IdMap(_TERM),
 })
 
@@ -102,18 +111,22 @@ def _terms(section: dict[str, dict]) -> dict[str, Term]:
     """Checked entries (TAXONOMY) -> terms."""
     return {term_id: Term(id=term_id, zh_hans=spec["zh_hans"], zh_hant=spec["zh_hant"], en=spec["en"],
                           match=tuple(spec.get("match", ())), min_hits=spec.get("min_hits", _DEFAULT_MIN_HITS),
-                          parent=spec.get("parent"))
+                          parent=spec.get("parent"),
+                          dates=(spec.get("dates", {}).get("from"), spec.get("dates", {}).get("to")),
+                          evidence=tuple(spec.get("evidence", ())))
             for term_id, spec in section.items()}
 
 
 def enrich(title: str, text: str, taxonomy: Taxonomy, registry: Registry,
-           speech_speaker: str = "") -> Enrichment:
+           speech_speaker: str = "", date: dt.date | None = None) -> Enrichment:
     haystack = f"{title}\n{text}"
     # No topic terms (no taxonomy yet, or none written): there is no topic to be off.
     result = Enrichment(on_topic=not taxonomy.topic or any(term in haystack for term in taxonomy.topic))
     for kind, section in (("events", taxonomy.events), ("themes", taxonomy.themes)):
         found: dict[str, list[str]] = {}
         for term in section.values():
+            if not holds_for(term, section, haystack, date):
+                continue
             hits = sorted({m for m in term.match if m in text or m in title})
             count = sum(text.count(m) for m in hits)
             if hits and (count >= term.min_hits or any(m in title for m in hits)):
@@ -133,6 +146,25 @@ def enrich(title: str, text: str, taxonomy: Taxonomy, registry: Registry,
     result.speakers = sorted(spoke)
     result.matched["speakers"] = {key: spoke[key] for key in sorted(spoke)}
     return result
+
+
+def holds_for(term: Term, section: dict[str, Term], haystack: str, date: dt.date | None) -> bool:
+    """Whether an article of this date and text can be filed under ``term`` at all: it
+    is dated within the term's ``dates``, or, undated, prints some of its ``evidence``;
+    the same holds for the event a part belongs to (a bilateral meeting of 2023 is no
+    part of the summit of 2025)."""
+    seen: set[str] = set()
+    while term.id not in seen:
+        seen.add(term.id)
+        start, end = term.dates
+        if date is not None and (start and date < start or end and date > end):
+            return False
+        if date is None and term.evidence and not any(word in haystack for word in term.evidence):
+            return False
+        if not term.parent or term.parent not in section:
+            return True
+        term = section[term.parent]
+    return True
 
 
 @lru_cache(maxsize=4096)
