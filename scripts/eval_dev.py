@@ -136,6 +136,11 @@ def simplified(text: str) -> str:
     return _t2s().convert(text)
 
 
+def outlet_ids(taxonomy: Path) -> set[str]:
+    """The ids of the outlet registry, the ``outlets:`` of taxonomy.yml: truth files use them."""
+    return set(yaml.safe_load(taxonomy.read_text(encoding="utf-8")).get("outlets") or {})
+
+
 def check_truth(truth: dict, page_text: str, outlets: set[str], speakers: set[str]) -> list[str]:
     """What is wrong with one truth file against its page, as readable lines."""
     name = truth.get("page", "?")
@@ -152,7 +157,7 @@ def check_truth(truth: dict, page_text: str, outlets: set[str], speakers: set[st
             if key not in art:
                 problems.append(f"{where}: no {key}")
         if art.get("outlet") not in outlets:
-            problems.append(f"{where}: outlet {art.get('outlet')} not in dev/outlets.yml")
+            problems.append(f"{where}: outlet {art.get('outlet')} not in the outlet registry (seeds/taxonomy.yml)")
         if art.get("date") is None and not art.get("undated"):
             problems.append(f"{where}: date null without undated: true")
         for key in ("title", "first_words"):
@@ -535,7 +540,6 @@ def main(argv: list[str] | None = None) -> int:
                         help="folder with taxonomy.yml and speakers.yml for the build (default: seeds)")
     parser.add_argument("--corpus", type=Path, help="score this built corpus instead of building the pages")
     parser.add_argument("--people", type=Path, default=DEV / "speakers.yml")
-    parser.add_argument("--outlets", type=Path, default=DEV / "outlets.yml")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--show-errors", action="store_true", help="list every miss")
     parser.add_argument("--check", action="store_true", help="only validate the truth files against the pages")
@@ -544,7 +548,7 @@ def main(argv: list[str] | None = None) -> int:
     people = load_people(args.people)
     known = registry_ids(args.editorial / "speakers.yml")
     if args.check:
-        outlets = {o["id"] for o in yaml.safe_load(args.outlets.read_text(encoding="utf-8"))["outlets"]}
+        outlets = outlet_ids(args.editorial / "taxonomy.yml")
         problems = [p for t in truths
                     for p in check_truth(t, (args.pages / t["page"]).read_text(encoding="utf-8"), outlets,
                                          known | set(people))]

@@ -1,3 +1,5 @@
+import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -19,3 +21,22 @@ def built_corpus(tmp_path_factory) -> Path:
     result = build(ROOT / "seeds", corpus)
     assert not result.errors, result.errors
     return corpus
+
+
+@pytest.fixture
+def page_seeds(tmp_path) -> Path:
+    """A seeds folder with the shipped taxonomy (its outlet registry) and no page yet."""
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    shutil.copy(ROOT / "seeds" / "taxonomy.yml", folder)
+    return folder
+
+
+def build_pages(seeds: Path, corpus: Path, capsys, *options: str) -> tuple[int, list[str], list[dict]]:
+    """`zhcorpus build` of a test's pages: (exit status, stderr lines, the articles written)."""
+    from zhcorpus.cli import main
+
+    status = main(["build", "--seeds", str(seeds), "--corpus", str(corpus), "--no-cache", "--quiet", *options])
+    _, err = capsys.readouterr()
+    lines = (corpus / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    return status, err.splitlines(), [json.loads(line) for line in lines]

@@ -25,6 +25,7 @@ def seeds(tmp_path, root):
     for editorial in ("taxonomy.yml", "speakers.yml"):  # without them, a warning each
         shutil.copy(root / "seeds" / editorial, folder)
     (folder / "good.txt").write_text(GOOD_PAGE, encoding="utf-8")
+    (folder / "good.yml").write_text("year: 2025\n", encoding="utf-8")  # its dateline prints none
     return folder
 
 
@@ -166,6 +167,7 @@ def test_same_title_twice_gets_distinct_slugs(seeds, tmp_path, capsys):
     import hashlib
 
     (seeds / "twin.txt").write_text(GOOD_PAGE, encoding="utf-8")
+    (seeds / "twin.yml").write_text("year: 2025\n", encoding="utf-8")
     status, _, _ = run_build(seeds, tmp_path, capsys)
     slugs = {a["seed"]: a["slug"] for a in corpus_articles(tmp_path)}
     assert status == 0 and len(set(slugs.values())) == 2
@@ -175,8 +177,9 @@ def test_same_title_twice_gets_distinct_slugs(seeds, tmp_path, capsys):
 
 
 def test_a_seed_that_loses_an_article_renames_none_of_another_seeds(seeds, tmp_path, capsys):
-    for name in ("twin-1.txt", "twin-2.txt", "twin-3.txt"):
-        (seeds / name).write_text(GOOD_PAGE, encoding="utf-8")
+    for name in ("twin-1", "twin-2", "twin-3"):
+        (seeds / f"{name}.txt").write_text(GOOD_PAGE, encoding="utf-8")
+        (seeds / f"{name}.yml").write_text("year: 2025\n", encoding="utf-8")
     assert run_build(seeds, tmp_path, capsys)[0] == 0
     before = {a["seed"]: a["slug"] for a in corpus_articles(tmp_path)}
     (seeds / "twin-1.txt").unlink()
@@ -210,6 +213,8 @@ def test_links_out_of_the_seeds_folder_are_refused(seeds, tmp_path, capsys, name
     (seeds / "archive" / "page.txt").write_text(GOOD_PAGE.replace("塔吉克斯坦总统拉赫蒙", "吉尔吉斯斯坦总统扎帕罗夫"),
                                                 encoding="utf-8")
     (seeds / "other.txt").write_text(GOOD_PAGE, encoding="utf-8")
+    for page in ("other", "alias"):
+        (seeds / f"{page}.yml").write_text("year: 2025\n", encoding="utf-8")  # their datelines print none
     (seeds / name).unlink(missing_ok=True)
     (seeds / name).symlink_to(target)
     status, _, err = run_build(seeds, tmp_path, capsys)

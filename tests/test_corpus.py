@@ -238,9 +238,9 @@ def test_a_sidecar_title_keeps_the_printed_headline(root, tmp_path, seed, match,
 def first_article_page(root, seed: str):
     """A seed's page through the real stages: its drafts, its articles, and their ledger."""
     path = root / "seeds" / f"{seed}.txt"
-    page = Page(read_seed(path), read_sidecar(path), page_blocks(read_seed(path).text))
-    context, drafts = page_drafts(page, Reference(page.seed.text))
     taxonomy, registry = load_taxonomy(root / "seeds" / "taxonomy.yml"), load_registry(root / "seeds" / "speakers.yml")
+    page = Page(read_seed(path), read_sidecar(path), page_blocks(read_seed(path).text))
+    context, drafts = page_drafts(page, Reference(page.seed.text), taxonomy.registry)
     made = [make_article(context, draft, taxonomy, registry, Segmenter()) for draft in drafts]
     return page, drafts, made
 

@@ -7,7 +7,6 @@ kept alongside for Traditional sources.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import re
 from collections import Counter
@@ -17,7 +16,10 @@ from itertools import zip_longest
 
 from .convert import detect_script, to_simplified
 from .enrich import Taxonomy, enrich
-from .metadata import article_date, article_kind, ascii_pinyin, byline_names, slug_for
+from .datelines import draft_marks, draft_printed_date
+from .metadata import PageDates, article_date, article_kind, ascii_pinyin, byline_names, dateline_date, slug_for
+from .outlets import Mark
+from .outlets import byline_names as registered_names
 from .readers import Seed
 from .schema import ID
 from .segment import Draft
@@ -33,8 +35,8 @@ class PageContext:
 
     seed: Seed
     sidecar: Sidecar
-    year: int | None
-    page_dates: list[dt.date]
+    dates: PageDates = PageDates()
+    masthead: str | None = None   # the outlet the page's masthead names
 
 
 def body_texts(draft: Draft) -> list[str]:
@@ -42,7 +44,8 @@ def body_texts(draft: Draft) -> list[str]:
 
 
 def make_article(page: PageContext, draft: Draft, taxonomy: Taxonomy, speakers: Registry,
-                 segmenter: Segmenter) -> Article:
+                 segmenter: Segmenter, warnings: list[str] | None = None) -> Article:
+    """``warnings`` gets a line for an article with no outlet or no date, naming page and article."""
     first_text = next((text for _, text, _ in draft.body), draft.title)
     note = page.sidecar.note_for(first_text)
     script = detect_script(" ".join([draft.title, *(body_texts(draft))]))
@@ -53,22 +56,31 @@ def make_article(page: PageContext, draft: Draft, taxonomy: Taxonomy, speakers: 
         title, title_basis = _first_phrase(draft, convert), "first-words"
     if note and note.title:
         title, title_basis = note.title, "sidecar"
-    date, date_basis = article_date(draft, note, page.sidecar, page.page_dates, page.year)
+    dateline, bylines = draft_marks(draft, taxonomy.registry)
+    own = draft_printed_date(draft)
+    from_dateline = dateline_date(dateline, draft.dateline, page.dates.year, own or page.dates.printed or page.sidecar.date)
+    date, date_basis = article_date(from_dateline, note, own, page.sidecar, page.dates)
+    source_id, unidentified = _outlet(page, [m for m in (dateline, *bylines.values()) if m], taxonomy)
     named = page.sidecar.source
-    source_id = outlet_id(named, taxonomy) if named else _outlet_from_text(page, taxonomy)
-    outlet = taxonomy.outlets.get(source_id)
+    outlet = taxonomy.outlets.get(source_id) if source_id else None
     body = _paragraphs(draft, convert)
     body_text = "\n".join(p.text for p in body)
-    names = [convert(n) for n in byline_names(draft.bylines)]
+    names = [convert(n) for n in _writers(draft, dateline, bylines, segmenter)]
     kind = article_kind(draft, note)
     found = enrich(title, body_text, taxonomy, speakers, speech_speaker=names[0] if kind == "speech" and names else "",
                    date=date)
+    if warnings is not None:
+        where = f"{page.seed.name}: article “{title}”"
+        if source_id is None:
+            warnings.append(f"{where}: outlet not identified: {unidentified}")
+        if date is None:
+            warnings.append(f"{where}: undated: {_why_undated(draft, dateline)}")
     front: dict = {
         "title": title,
         # A headline the sidecar replaced is kept: the printed text is never lost.
         **({"title_printed": printed_title} if title_basis == "sidecar" and printed_title else {}),
         "subtitle": convert(draft.subtitle) or None,
-        "slug": slug_for(date, source_id, segmenter.cut(title)),
+        "slug": slug_for(date, source_id or "unknown", segmenter.cut(title)),
         "source": outlet.zh_hans if outlet else (named if named and not ID.fullmatch(named) else source_id),
         "source_id": source_id,
         "seed": page.seed.name,
@@ -128,11 +140,54 @@ def _truncated_anchors(draft: Draft, body: list[Paragraph]) -> list[str]:
     return [body[position].anchor for position in draft.truncated]
 
 
-def _outlet_from_text(page: PageContext, taxonomy: Taxonomy) -> str:
-    simplified = to_simplified(page.seed.text)
-    counts = {oid: sum(simplified.count(m) for m in outlet.match) for oid, outlet in taxonomy.outlets.items()}
-    best = max(sorted(counts), key=lambda oid: counts[oid]) if counts else "unknown"
-    return best if counts.get(best) else "unknown"
+def _outlet(page: PageContext, marks: list[Mark], taxonomy: Taxonomy) -> tuple[str | None, str]:
+    """The outlet an article's dateline or byline names (本报: the page's own), else the
+    page's: as its sidecar names it, else its masthead. Never a name in the text. With
+    none, (None, why) for the warning."""
+    for mark in marks:
+        if mark.outlet:
+            return mark.outlet, ""
+    if page.sidecar.source:
+        return outlet_id(page.sidecar.source, taxonomy), ""
+    unregistered = next((m for m in marks if m.unregistered), None)
+    if unregistered is not None:
+        return None, (f"its {unregistered.role[:-1]} {unregistered.text} names {unregistered.unregistered}, "
+                      "not an outlet of taxonomy.yml (add it there, or a sidecar's source: can name it)")
+    if page.masthead:
+        return page.masthead, ""
+    if any(m.own for m in marks):
+        return None, "本报 on a page whose masthead names no outlet of taxonomy.yml (a sidecar's source: can)"
+    return None, "no dateline, byline or masthead names an outlet of taxonomy.yml (a sidecar's source: can)"
+
+
+def _why_undated(draft: Draft, dateline: Mark | None) -> str:
+    if dateline is not None and dateline.day is not None and dateline.month is None:
+        return (f"its dateline {draft.dateline} gives the day only, and the page prints no date "
+                "(a sidecar's date: can give it)")
+    if dateline.day is not None if dateline else re.search(r"[0-9０-９一二三四五六七八九十]日", draft.dateline):
+        return (f"no year for its dateline {draft.dateline} "
+                "(zhcorpus build --year, or a sidecar's year:, can give it)")
+    return "neither it nor its page prints a date (a sidecar's date: can give it)"
+
+
+_PHOTO_CREDIT = re.compile(r"[摄攝]\s*[）)]?$")
+
+
+def _writers(draft: Draft, dateline: Mark | None, bylines: dict[str, Mark], segmenter: Segmenter) -> list[str]:
+    """The writers' names, in the order printed: from the registry's forms, and from a
+    byline none of them reads (中华人民共和国主席 习近平) as before. A photographer's
+    credit (本报记者 李慕白摄) names a writer only of a photo that has no other byline."""
+    def is_word(text: str) -> bool:
+        return segmenter.cut(text) == [text]
+
+    photo = not draft.dateline and all(_PHOTO_CREDIT.search(text) for text in draft.bylines)
+    names = registered_names([dateline] if dateline else [], is_word)
+    for text in draft.bylines:
+        if _PHOTO_CREDIT.search(text) and not photo:
+            continue
+        found = registered_names([bylines[text]], is_word) if text in bylines else byline_names([text])
+        names.extend(name for name in found if name not in names)
+    return names
 
 
 def outlet_id(name: str, taxonomy: Taxonomy) -> str:

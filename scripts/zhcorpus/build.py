@@ -120,7 +120,7 @@ def _process_index(index: int) -> PageResult:
     # of pages (5,000 articles) one after the other while the workers wait.
     if isinstance(page, bytes):
         page = pickle.loads(page)
-    return process_page(page, work["reference"], work["taxonomy"], work["registry"], work["segmenter"])
+    return process_page(page, work["reference"], work["taxonomy"], work["registry"], work["segmenter"], work["year"])
 
 
 def reference_part(page: Page) -> list[tuple[str, int]]:
@@ -259,14 +259,15 @@ def _read_index(index: int):
 
 @collector.paused()
 def build(seeds: Path, corpus: Path, *, write: bool = True, cache: Path | None = None,
-          jobs: int | None = None, progress: bool = False) -> BuildResult:
+          jobs: int | None = None, progress: bool = False, year: int | None = None) -> BuildResult:
     """Everything that goes wrong with the input or the output is one line in the
-    result's errors or warnings; a worker that dies raises WorkerLost."""
+    result's errors or warnings; a worker that dies raises WorkerLost. ``year``: the
+    year of the pages that print none and whose sidecar gives none."""
     if not seeds.is_dir():
         return BuildResult(errors=[f"{seeds}: {'not a folder' if seeds.exists() else 'no such folder'}"])
     # The cache folder also keeps tables made from OpenCC's and jieba's data (convert, segmenter).
     with tables_kept_in(cache), ExitStack() as held:
-        return _build(seeds, corpus, write=write, cache=cache, jobs=jobs, progress=progress, held=held)
+        return _build(seeds, corpus, write=write, cache=cache, jobs=jobs, progress=progress, held=held, year=year)
 
 
 def _hold(corpus: Path, held: ExitStack, result: BuildResult) -> bool:
@@ -293,7 +294,7 @@ def _write_problem(error: Exception, corpus: Path) -> str:
 
 
 def _build(seeds: Path, corpus: Path, *, write: bool, cache: Path | None, jobs: int | None,
-           progress: bool, held: ExitStack) -> BuildResult:
+           progress: bool, held: ExitStack, year: int | None = None) -> BuildResult:
     result = BuildResult()
     jobs = jobs or os.cpu_count() or 1
     try:
@@ -330,7 +331,7 @@ def _build(seeds: Path, corpus: Path, *, write: bool, cache: Path | None, jobs: 
         _WORK.clear()
         _WORK.update(paths=paths, seed_bytes=[data for data, _ in inputs],
                      sidecar_bytes=[sidecar for _, sidecar in inputs])
-        fingerprint = editorial_fingerprint(*editorial)
+        fingerprint = editorial_fingerprint(*editorial, str(year).encode() if year else None)
         keys = [page_key(hashlib.sha256(data).hexdigest(), sidecar, fingerprint)
                 for data, sidecar in zip(_WORK["seed_bytes"], _WORK["sidecar_bytes"])]
         entries = [page_cache.load(path.name, key) for path, key in zip(paths, keys)]
@@ -356,7 +357,7 @@ def _build(seeds: Path, corpus: Path, *, write: bool, cache: Path | None, jobs: 
         if len(todo) >= _INDEX_FROM:
             reference.index()
         # Slugs are URLs: cut with jieba's own dictionary only. Not loaded when nothing is to do.
-        _WORK.update(pages=pages, reference=reference, taxonomy=taxonomy, registry=registry,
+        _WORK.update(pages=pages, reference=reference, taxonomy=taxonomy, registry=registry, year=year,
                      segmenter=Segmenter() if todo else None)
         # Entries stored from here on were checked against today's text, not the snapshot's:
         # a build cut short must leave no snapshot, so the next one checks every lookup.
@@ -373,6 +374,7 @@ def _build(seeds: Path, corpus: Path, *, write: bool, cache: Path | None, jobs: 
     found: list[tuple[Article, list]] = []
     for _, page_result in sorted(results.items()):
         result.ledgers.append(page_result.ledger)
+        result.warnings.extend(page_result.warnings)
         if not page_result.ledger.balanced:
             ledger = page_result.ledger
             result.errors.append(f"{ledger.seed}: {sum(ledger.unaccounted.values())} Han characters unaccounted, "

@@ -13,12 +13,13 @@ from pathlib import Path
 
 from .build import WorkerLost, build
 from .ledger import format_ledger
+from .schema import YEARS
 
 
 def cmd_build(args: argparse.Namespace) -> int:
     progress = args.progress if args.progress is not None else (sys.stderr.isatty() and not args.quiet)
     result = build(args.seeds, args.corpus, cache=None if args.no_cache else args.cache, jobs=args.jobs,
-                   progress=progress)
+                   progress=progress, year=args.year)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if not args.quiet and result.written:  # else the errors below say why nothing was
@@ -70,6 +71,12 @@ def _at_least(least: int):
     return number
 
 
+def _year(text: str) -> int:
+    if not text.isdigit() or not YEARS[0] <= int(text) <= YEARS[1]:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a year from {YEARS[0]} to {YEARS[1]}")
+    return int(text)
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="zhcorpus", description=__doc__.splitlines()[0],
                                   formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -98,6 +105,9 @@ def parser() -> argparse.ArgumentParser:
                               help="cache of processed pages, so unchanged seeds are not redone "
                                    "(default: build/zhcorpus-cache)")
     build_parser.add_argument("--no-cache", action="store_true", help="process every seed afresh")
+    build_parser.add_argument("--year", type=_year, default=None, metavar="YYYY",
+                              help="the year of pages that print none (a sidecar's year: wins); "
+                                   "without it their year-less datelines leave articles undated")
     build_parser.add_argument("--jobs", type=_at_least(1), default=None,
                               help="worker processes (default: one per core)")
     build_parser.add_argument("--progress", dest="progress", action="store_true", default=None,

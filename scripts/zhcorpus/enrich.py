@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .outlets import FORMS, OUTLETS, Outlet, check_registry, make_registry
+from .outlets import Registry as Outlets
 from .readers import SeedError
 from .schema import ID, ID_RULE, Day, IdMap, ListOf, Record, Text, Whole, fail, load, show
 from .speakers import Registry
@@ -41,15 +43,14 @@ class Term:
 @dataclass(frozen=True)
 class Taxonomy:
     topic: tuple[str, ...]
-    outlets: dict[str, Term]
+    outlets: dict[str, Outlet]
     events: dict[str, Term]
     themes: dict[str, Term]
+    registry: Outlets = field(default_factory=Outlets)  # the outlets' forms, compiled
 
     def outlet_id(self, name: str) -> str | None:
-        for outlet in self.outlets.values():
-            if name in (outlet.zh_hans, outlet.zh_hant, outlet.id) or name in outlet.match:
-                return outlet.id
-        return None
+        """The id of the outlet a name (in either script) or an id stands for."""
+        return self.registry.outlet_id(name)
 
 
 @dataclass
@@ -70,7 +71,8 @@ _EVENT = Record({**_TERM_FIELDS, "dates": Record({"from": Day(), "to": Day()}), 
                 required=tuple(_NAMES))
 TAXONOMY = Record({
     "topic": Record({"match": _MATCH}),
-    "outlets": IdMap(Record({**_NAMES, "match": _MATCH}, required=tuple(_NAMES))),
+    "forms": FORMS,
+    "outlets": OUTLETS,
     "events": IdMap(_EVENT),
     "themes": IdMap(_TERM),
 })
@@ -87,13 +89,16 @@ def load_taxonomy(path: Path, data: bytes | None = None) -> Taxonomy:
         except OSError as err:
             raise SeedError(path, f"cannot be read ({err.strerror or err})") from None
     tree: dict = load(path, data, TAXONOMY, "taxonomy", empty={})  # type: ignore[assignment]
-    sections = {name: tree.get(name, {}) for name in ("outlets", "events", "themes")}
+    sections = {name: tree.get(name, {}) for name in ("events", "themes")}
     fail_on_unknown_parents(path, sections)
+    check_registry(path, tree.get("outlets", {}))
+    registry = make_registry(tree.get("outlets", {}), tree.get("forms", {}))
     return Taxonomy(
         topic=tuple(tree.get("topic", {}).get("match", ())),
-        outlets=_terms(sections["outlets"]),
+        outlets=registry.outlets,
         events=_terms(sections["events"]),
         themes=_terms(sections["themes"]),
+        registry=registry,
     )
 
 

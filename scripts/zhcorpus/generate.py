@@ -57,7 +57,8 @@ def generate_pages(seeds: Path, out: Path, count: int, *, seed: int = 0) -> int:
         text, source = layout(rng, articles)
         name = f"gen{number:05d}"
         (out / f"{name}.txt").write_text(text, encoding="utf-8")
-        (out / f"{name}.yml").write_text(f"source: {source}\nyear: 2025\n", encoding="utf-8")
+        # A made-up page prints no date of its own: its sidecar gives one, as an editor's would.
+        (out / f"{name}.yml").write_text(f"source: {source}\nyear: 2025\ndate: 2025-06-18\n", encoding="utf-8")
         manifest.append({"seed": f"{name}.txt", "layout": layout.__name__,
                          "titles": [a.title for a in articles]})
     (out / ".manifest.jsonl").write_text(

@@ -10,68 +10,71 @@ import datetime as dt
 import hashlib
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
 from pypinyin import lazy_pinyin
 
+from . import dates
+from .outlets import Mark
 from .segment import Draft
 from .sidecars import ArticleNote, Sidecar
 
 _MONTH_DAY = re.compile(r"(\d{1,2})月(\d{1,2})日")
-_FULL_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 
 
-def dateline_date(dateline: str, year: int | None) -> dt.date | None:
-    match = _MONTH_DAY.search(dateline)
-    if not match or year is None:
-        return None
-    return _safe_date(year, int(match.group(1)), int(match.group(2)))
+@dataclass(frozen=True)
+class PageDates:
+    """What dates an article from what the page prints: the year its datelines leave
+    out (the sidecar's, the page's own date's, or ``zhcorpus build --year``), the
+    date the page prints as its own (a header, a web page's time line), and the one
+    date every dated dateline of the page gives, when they agree."""
+
+    year: int | None = None
+    printed: dt.date | None = None
+    datelines: dt.date | None = None
 
 
-def page_year(texts: Iterable[str], sidecar: Sidecar) -> int | None:
-    """The year datelines leave out: the sidecar's, else a full date printed on the page."""
+def page_year(sidecar: Sidecar, printed: dt.date | None, given: int | None) -> int | None:
+    """The page's year: its sidecar's, else the one it prints, else the one the build was given."""
     if sidecar.year:
         return sidecar.year
     if sidecar.date:
         return sidecar.date.year
-    years = sorted({int(m.group(1)) for text in texts for m in _FULL_DATE.finditer(text)})
-    return years[-1] if years else None
+    if printed:
+        return printed.year
+    return given
 
 
-def article_date(draft: Draft, note: ArticleNote | None, sidecar: Sidecar,
-                 page_dates: list[dt.date], year: int | None) -> tuple[dt.date | None, str]:
-    if (found := dateline_date(draft.dateline, year)) is not None:
-        return found, "dateline"
-    if note and note.date:
-        return note.date, "sidecar"
-    if sidecar.date:
-        return sidecar.date, "sidecar"
-    if year and (mentioned := mentioned_dates(" ".join(text for _, text, _ in draft.body), year)):
-        return max(mentioned), "mentioned"
-    if page_dates:
-        return max(page_dates), "page"
-    return None, "unknown"
-
-
-_DATE_RANGE = re.compile(r"(\d{1,2})月(\d{1,2})日(?:[至到—－-](\d{1,2})日)?")
-
-
-def mentioned_dates(text: str, year: int) -> list[dt.date]:
-    """Dates an undated article reports (6月18日, 6月16日至18日: the range's end)."""
-    found = []
-    for match in _DATE_RANGE.finditer(text):
-        day = int(match.group(3) or match.group(2))
-        if (date := _safe_date(year, int(match.group(1)), day)) is not None:
-            found.append(date)
-    return found
-
-
-def _safe_date(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
+def dateline_date(mark: Mark | None, dateline: str, year: int | None,
+                  reference: dt.date | None) -> dt.date | None:
+    """新华社阿斯塔纳6月17日电 in the page's year; 台北16日電 (the day only) in the month of
+    the page's own date (``reference``); 塔什干，2025年6月18日（UzA） as printed."""
+    if mark is not None and mark.year:
+        return dates.real_date(mark.year, mark.month, mark.day)
+    month, day = (mark.month, mark.day) if mark is not None else (None, None)
+    if day is None and (match := _MONTH_DAY.search(dateline)):
+        month, day = int(match.group(1)), int(match.group(2))
+    if day is None:
         return None
+    if month is None:
+        return dates.day_in_month_of(day, reference) if reference else None
+    return dates.with_year(year, month, day, reference) if year else None
+
+
+def article_date(from_dateline: dt.date | None, note: ArticleNote | None, own: dt.date | None,
+                 sidecar: Sidecar, page: PageDates) -> tuple[dt.date | None, str]:
+    """The article's date and where it came from, in this order: its dateline, the
+    sidecar's note for it, the date it prints as its own, the sidecar's page date, the
+    date the page prints, the date all the page's datelines agree on. Never a date the
+    text mentions (将于7月1日, 6月3日摄): with none of these, no date."""
+    for found, basis in ((from_dateline, "dateline"), (note.date if note else None, "sidecar"),
+                         (own, "printed"), (sidecar.date, "sidecar"), (page.printed, "printed"),
+                         (page.datelines, "page")):
+        if found is not None:
+            return found, basis
+    return None, "unknown"
 
 
 _BYLINE_NAMES = re.compile(r"(?:记者|記者|主席|总统|總統|总理|總理|部长|部長|外长|外長)((?:\s+[\u4e00-\u9fff·]{2,5})+)")
@@ -94,7 +97,8 @@ def byline_names(bylines: Iterable[str]) -> list[str]:
 _KIND_RULES: tuple[tuple[str, object], ...] = (
     ("speech", lambda d: re.search(r"发言|讲话|致辞|演讲|發言|講話|致辭|演講", d.subtitle)
         or any(re.search(r"(主席|总统|總統)\s+\S+$", b) for b in d.bylines)),
-    ("photo", lambda d: any(re.search(r"[摄攝]$", b) for b in d.bylines)),
+    # A photo's only credit is its photographer's; a report may print a photo credit too.
+    ("photo", lambda d: not d.dateline and bool(d.bylines) and all(re.search(r"[摄攝]$", b) for b in d.bylines)),
     ("reporters-notes", lambda d: d.kicker in ("记者手记", "記者手記")),
     ("interview", lambda d: re.search(r"解读|解讀|专访|專訪", d.kicker)),
     ("roundup", lambda d: sum(1 for role, _, _ in d.body if role == "item") >= 3),

@@ -11,10 +11,12 @@ from dataclasses import dataclass, field
 
 from .articles import PageContext, make_article, written_texts
 from .columns import Reference, link_continuations, reading_chains
+from .datelines import draft_marks, lift_lead, page_facts
 from .enrich import Taxonomy
 from .ledger import SeedLedger, account
 from .layout import Block
-from .metadata import dateline_date, mentioned_dates, page_year
+from .metadata import PageDates, dateline_date, page_year
+from .outlets import Registry as Outlets
 from .quotebook import article_quotes
 from .quotes import Quote
 from .readers import Seed
@@ -39,6 +41,7 @@ class PageResult:
     quotes: list[list[Quote]]               # per article, in article order
     ledger: SeedLedger
     lookups: dict[str, bool] = field(default_factory=dict)   # join evidence consulted
+    warnings: list[str] = field(default_factory=list)        # an article with no outlet or no date
 
 
 class RecordingReference:
@@ -55,24 +58,34 @@ class RecordingReference:
 
 
 def process_page(page: Page, reference: Reference, taxonomy: Taxonomy, registry: Registry,
-                 segmenter: Segmenter) -> PageResult:
+                 segmenter: Segmenter, year: int | None = None) -> PageResult:
+    """``year``: the year of a page that prints none (``zhcorpus build --year``)."""
     recording = RecordingReference(reference)
-    context, drafts = page_drafts(page, recording)  # type: ignore[arg-type]
-    articles = [make_article(context, draft, taxonomy, registry, segmenter) for draft in drafts]
+    context, drafts = page_drafts(page, recording, taxonomy.registry, year)  # type: ignore[arg-type]
+    warnings: list[str] = []
+    articles = [make_article(context, draft, taxonomy, registry, segmenter, warnings) for draft in drafts]
     ledger = page_ledger(page.seed, articles, drafts)
     quotes = [article_quotes(article, registry, segmenter) for article in articles]
-    return PageResult(page.seed.name, articles, quotes, ledger, recording.lookups)
+    return PageResult(page.seed.name, articles, quotes, ledger, recording.lookups, warnings)
 
 
-def page_drafts(page: Page, reference: Reference) -> tuple[PageContext, list[Draft]]:
-    """The page's articles as printed (drafts), and what each needs to know of the page."""
+def page_drafts(page: Page, reference: Reference, outlets: Outlets | None = None,
+                year: int | None = None) -> tuple[PageContext, list[Draft]]:
+    """The page's articles as printed (drafts), and what each needs to know of the page:
+    with the outlet registry, the dateline and byline that open an article lifted
+    into its fields, and the page's masthead and printed date read."""
+    outlets = outlets or Outlets()
     links = link_continuations(page.blocks, reference)
     drafts = assemble(page.blocks, reading_chains(page.blocks, links), links)
-    year = page_year((b.text for b in page.blocks), page.sidecar)
-    page_dates = [d for d in (dateline_date(dr.dateline, year) for dr in drafts) if d]
-    if year and not page_dates:  # no dated dateline: the latest date the page reports
-        page_dates = mentioned_dates(page.seed.text, year)
-    return PageContext(page.seed, page.sidecar, year, page_dates), drafts
+    for draft in drafts:
+        lift_lead(draft, outlets)
+    facts = page_facts(page.blocks, outlets)
+    known_year = page_year(page.sidecar, facts.printed, year)
+    reference_date = facts.printed or page.sidecar.date
+    dated = {d for d in (dateline_date(draft_marks(dr, outlets)[0], dr.dateline, known_year, reference_date)
+                         for dr in drafts) if d}
+    dates = PageDates(known_year, facts.printed, dated.pop() if len(dated) == 1 else None)
+    return PageContext(page.seed, page.sidecar, dates, facts.masthead), drafts
 
 
 def page_ledger(seed: Seed, articles: list[Article], drafts: list[Draft]) -> SeedLedger:

@@ -10,7 +10,7 @@ and every problem in it as the key's path and its value:
     seeds/p1.yml: not a valid sidecar: articles[2].date: '2025-13-45' is not a real date (YYYY-MM-DD)
 
 A shape is a tree of the small specs below (Text, Whole, Flag, Day, OneOf, ListOf,
-Record, IdMap); :func:`conform` is the one validator, and returns the data as the
+Record, IdMap, Either); :func:`conform` is the one validator, and returns the data as the
 program uses it (a Day gives a ``datetime.date``).
 """
 
@@ -99,7 +99,16 @@ class IdMap:
     max_items: int = 10_000
 
 
-Spec = Union[Text, Whole, Flag, Day, OneOf, ListOf, Record, IdMap]
+@dataclass(frozen=True)
+class Either:
+    """One of a few shapes, told apart by the value's YAML type: an outlet's form
+    is its text, or a mapping with the text and where it was seen. A value of
+    none of their types is one problem naming them all."""
+
+    options: tuple["Spec", ...]
+
+
+Spec = Union[Text, Whole, Flag, Day, OneOf, ListOf, Record, IdMap, Either]
 
 
 @dataclass
@@ -163,6 +172,12 @@ def conform(spec: Spec, value: object, where: str, problems: _Problems) -> objec
             return [conform(item, each, f"{where}[{i}]", problems) for i, each in enumerate(value)]
         case Record(fields=fields, required=required):
             return _record(fields, required, value, where, problems)
+        case Either(options=options):
+            for option in options:
+                if isinstance(value, _TYPE_OF.get(type(option), object)):
+                    return conform(option, value, where, problems)
+            problems.add(where, f"{show(value)} is {_kind_of(value)}, not " + " or ".join(map(_noun, options)))
+            return value
         case IdMap(value=item, max_items=max_items):
             if not _sized(value, dict, "a mapping of ids", max_items, where, problems):
                 return value
@@ -174,6 +189,19 @@ def conform(spec: Spec, value: object, where: str, problems: _Problems) -> objec
                 out[key] = conform(item, each, _key(where, key), problems)
             return out
     raise TypeError(f"not a spec: {spec!r}")  # a programming error, not an input one
+
+
+# The YAML type of the values a spec takes, for Either to pick the option a value is meant for.
+_TYPE_OF: dict[type, type | tuple[type, ...]] = {Text: str, Whole: int, Flag: bool, Day: str, OneOf: str,
+                                                 ListOf: list, Record: dict, IdMap: dict}
+
+
+def _noun(spec: Spec) -> str:
+    """What a spec takes, in a message: text, a list, a mapping with keys ...."""
+    if isinstance(spec, Record):
+        return f"a mapping with keys {', '.join(spec.fields)}"
+    return {Text: "text", Whole: "a whole number", Flag: "true or false", Day: "a date", OneOf: "text",
+            ListOf: "a list", IdMap: "a mapping of ids"}.get(type(spec), "another shape")
 
 
 def _sized(value: object, kind: type, noun: str, max_items: int, where: str, problems: _Problems) -> bool:
