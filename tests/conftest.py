@@ -25,18 +25,23 @@ def built_corpus(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def page_seeds(tmp_path) -> Path:
-    """A seeds folder with the shipped taxonomy (its outlet registry) and no page yet."""
+    """A seeds folder with the shipped editorial files (the taxonomy holds the outlet
+    registry) and no page yet."""
     folder = tmp_path / "seeds"
     folder.mkdir()
-    shutil.copy(ROOT / "seeds" / "taxonomy.yml", folder)
+    for name in ("taxonomy.yml", "speakers.yml"):
+        shutil.copy(ROOT / "seeds" / name, folder)
     return folder
 
 
-def build_pages(seeds: Path, corpus: Path, capsys, *options: str) -> tuple[int, list[str], list[dict]]:
+@pytest.fixture
+def build_pages(capsys):
     """`zhcorpus build` of a test's pages: (exit status, stderr lines, the articles written)."""
     from zhcorpus.cli import main
 
-    status = main(["build", "--seeds", str(seeds), "--corpus", str(corpus), "--no-cache", "--quiet", *options])
-    _, err = capsys.readouterr()
-    lines = (corpus / "articles.jsonl").read_text(encoding="utf-8").splitlines()
-    return status, err.splitlines(), [json.loads(line) for line in lines]
+    def run(seeds: Path, corpus: Path, *options: str) -> tuple[int, list[str], list[dict]]:
+        status = main(["build", "--seeds", str(seeds), "--corpus", str(corpus), "--no-cache", "--quiet", *options])
+        _, err = capsys.readouterr()
+        lines = (corpus / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+        return status, err.splitlines(), [json.loads(line) for line in lines]
+    return run

@@ -5,6 +5,7 @@ Tables of printed forms -> dates, with the lines that must be left alone, then t
 order an article's date is taken in, then whole pages through the build."""
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -14,7 +15,7 @@ from zhcorpus.enrich import load_taxonomy
 from zhcorpus.metadata import PageDates, article_date, dateline_date
 from zhcorpus.sidecars import ArticleNote, Sidecar
 
-from conftest import ROOT, build_pages
+ROOT = Path(__file__).resolve().parents[1]
 
 REGISTRY = load_taxonomy(ROOT / "seeds" / "taxonomy.yml").registry
 D = dt.date
@@ -111,9 +112,9 @@ DATED = """2025年6月16日  星期一                                        A4
 """
 
 
-def test_a_year_less_page_is_undated_with_a_warning(page_seeds, tmp_path, capsys):
+def test_a_year_less_page_is_undated_with_a_warning(page_seeds, tmp_path, build_pages):
     (page_seeds / "cna.txt").write_text(YEARLESS, encoding="utf-8")
-    status, warnings, [article] = build_pages(page_seeds, tmp_path / "corpus", capsys)
+    status, warnings, [article] = build_pages(page_seeds, tmp_path / "corpus")
     assert status == 0 and (article["date"], article["source_id"]) == (None, "cna")
     assert article["slug"].startswith("undated-cna-")
     assert warnings == ["warning: cna.txt: article “外交部：持续关注中亚区域情势”: undated: its dateline "
@@ -121,12 +122,12 @@ def test_a_year_less_page_is_undated_with_a_warning(page_seeds, tmp_path, capsys
                         "(a sidecar's date: can give it)"]
 
 
-def test_a_future_mention_is_never_the_date(page_seeds, tmp_path, capsys):
+def test_a_future_mention_is_never_the_date(page_seeds, tmp_path, build_pages):
     """The page's year is known (its sidecar) but it prints no date: 6月20日 and 7月1日
     are what the text announces, not when it was printed."""
     (page_seeds / "future.txt").write_text(FUTURE, encoding="utf-8")
     (page_seeds / "future.yml").write_text("year: 2025\n", encoding="utf-8")
-    status, warnings, [article] = build_pages(page_seeds, tmp_path / "corpus", capsys)
+    status, warnings, [article] = build_pages(page_seeds, tmp_path / "corpus")
     assert status == 0 and article["date"] is None and article["date_basis"] == "unknown"
     assert len(warnings) == 2 and "undated: neither it nor its page prints a date" in warnings[1]
     assert "outlet not identified" in warnings[0] and "future.txt: article “新疆口岸将试行农产品绿色通道”" in warnings[0]
@@ -138,12 +139,12 @@ def test_a_future_mention_is_never_the_date(page_seeds, tmp_path, capsys):
     ((), "year: 2024\n", "2024-06-17"),
     (("--year", "2025"), "year: 2024\n", "2024-06-17"),   # the page's own sidecar wins
 ])
-def test_the_year_of_a_page_that_prints_none(page_seeds, tmp_path, capsys, options, sidecar, date):
+def test_the_year_of_a_page_that_prints_none(page_seeds, tmp_path, build_pages, options, sidecar, date):
     page = "习近平会见塔吉克斯坦总统拉赫蒙\n\n新华社阿斯塔纳6月17日电 当地时间6月17日上午，国家主席习近平在阿斯塔纳会见塔吉克斯坦总统拉赫蒙。\n"
     (page_seeds / "good.txt").write_text(page, encoding="utf-8")
     if sidecar:
         (page_seeds / "good.yml").write_text(sidecar, encoding="utf-8")
-    status, warnings, [article] = build_pages(page_seeds, tmp_path / "corpus", capsys, *options)
+    status, warnings, [article] = build_pages(page_seeds, tmp_path / "corpus", *options)
     assert status == 0 and article["date"] == date and bool(warnings) == (date is None)
 
 
@@ -154,9 +155,9 @@ def test_a_year_that_is_no_year_is_refused_in_one_line(page_seeds, tmp_path, cap
     assert "argument --year: '20250' is not a year from 1800 to 2200" in capsys.readouterr().err
 
 
-def test_a_page_header_dates_the_page_and_the_dateline_its_report(page_seeds, tmp_path, capsys):
+def test_a_page_header_dates_the_page_and_the_dateline_its_report(page_seeds, tmp_path, build_pages):
     (page_seeds / "cns.txt").write_text(DATED, encoding="utf-8")
-    status, warnings, [article] = build_pages(page_seeds, tmp_path / "corpus", capsys)
+    status, warnings, [article] = build_pages(page_seeds, tmp_path / "corpus")
     assert (status, warnings) == (0, [])
     assert (article["date"], article["date_basis"], article["source_id"]) == ("2025-06-15", "dateline", "cns")
     assert (article["dateline"], article["byline"]) == ("中新社乌鲁木齐6月15日电", ["孙亭亭"])

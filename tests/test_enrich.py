@@ -1,8 +1,16 @@
-"""Enrichment: what an article is filed under does not depend on the process."""
+"""Enrichment: what an article is filed under does not depend on the process, and an
+event of one time and place takes no article of another."""
 
+import datetime as dt
 import os
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
+
+from zhcorpus.enrich import enrich, load_taxonomy
+from zhcorpus.speakers import registry_from_data
 
 SCRIPT = """
 from zhcorpus.enrich import Taxonomy, enrich
@@ -31,14 +39,7 @@ def test_the_name_a_speaker_is_filed_by_does_not_depend_on_hash_order():
 # second summit that is dated elsewhere, or that is undated and names neither its
 # place nor its ordinal. The taxonomy says so (dates, evidence), not the code.
 
-import datetime as dt  # noqa: E402
-
-import pytest  # noqa: E402
-
-from zhcorpus.enrich import enrich, load_taxonomy  # noqa: E402
-from zhcorpus.speakers import registry_from_data  # noqa: E402
-
-from conftest import ROOT  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 TAXONOMY = load_taxonomy(ROOT / "seeds" / "taxonomy.yml")
 NOBODY = registry_from_data({"speakers": []})

@@ -5,13 +5,14 @@ Tables: what the registry's forms read (outlet, place, date, names), and the
 lines that must be left alone (a credit, a report citing an outlet, a kicker)."""
 
 import json
+from pathlib import Path
 
 import pytest
 
 from zhcorpus.enrich import load_taxonomy
 from zhcorpus.outlets import byline_names, split_name_place, split_names
 
-from conftest import ROOT, build_pages
+ROOT = Path(__file__).resolve().parents[1]
 
 REGISTRY = load_taxonomy(ROOT / "seeds" / "taxonomy.yml").registry
 PLACES = {"北京", "台北", "阿斯塔纳", "西安"}
@@ -242,19 +243,19 @@ UNKNOWN = """广州举办中亚商品展 吸引数百家企业参展
 """
 
 
-def test_a_credit_in_the_text_does_not_make_the_page_its_outlet_s(page_seeds, tmp_path, capsys):
+def test_a_credit_in_the_text_does_not_make_the_page_its_outlet_s(page_seeds, tmp_path, build_pages):
     """圖源：新華社 and 據新華社報導 on a Liberty Times page: the page is the Liberty Times'."""
     (page_seeds / "ltn.txt").write_text(TAIWAN, encoding="utf-8")
-    status, warnings, [article] = build_pages(page_seeds, tmp_path / "corpus", capsys)
+    status, warnings, [article] = build_pages(page_seeds, tmp_path / "corpus")
     assert (status, warnings) == (0, [])
     assert (article["source_id"], article["source"]) == ("ltn", "自由时报")
     assert (article["date"], article["byline"]) == ("2025-06-18", ["苏子晴"])
     assert article["title"] == "中亚峰会落幕 中国与中亚5国签睦邻条约"
 
 
-def test_agency_copy_on_a_paper_s_page_is_the_agency_s(page_seeds, tmp_path, capsys):
+def test_agency_copy_on_a_paper_s_page_is_the_agency_s(page_seeds, tmp_path, build_pages):
     (page_seeds / "rmrb.txt").write_text(PEOPLES_DAILY, encoding="utf-8")
-    status, warnings, articles = build_pages(page_seeds, tmp_path / "corpus", capsys)
+    status, warnings, articles = build_pages(page_seeds, tmp_path / "corpus")
     assert (status, warnings) == (0, [])
     assert [(a["title"], a["source_id"], a["date"], a["byline"]) for a in articles] == [
         ("中哈企业签署一批新能源合作协议", "peoples-daily", "2025-06-16", ["张清扬", "李慕白"]),
@@ -264,9 +265,9 @@ def test_agency_copy_on_a_paper_s_page_is_the_agency_s(page_seeds, tmp_path, cap
     assert [item["why"] for item in ledger[0]["dropped"]] == ["page furniture: page header or footer"]
 
 
-def test_an_outlet_not_identified_is_none_and_a_warning(page_seeds, tmp_path, capsys):
+def test_an_outlet_not_identified_is_none_and_a_warning(page_seeds, tmp_path, build_pages):
     (page_seeds / "unknown.txt").write_text(UNKNOWN, encoding="utf-8")
-    status, warnings, [article] = build_pages(page_seeds, tmp_path / "corpus", capsys)
+    status, warnings, [article] = build_pages(page_seeds, tmp_path / "corpus")
     assert status == 0 and (article["source"], article["source_id"]) == (None, None)
     assert article["slug"].startswith("2025-06-17-unknown-")
     assert warnings == ["warning: unknown.txt: article “广州举办中亚商品展 吸引数百家企业参展”: outlet not identified: "

@@ -1,14 +1,15 @@
 """An article with no outlet or no date is shown as such on the site, and filed under
 no outlet or date page: no `dates/None` headed "None", no outlet page "unknown"."""
 
-from zhcorpus.cli import main
+from pathlib import Path
+
 from zhcorpus.site.assemble import all_pages
 from zhcorpus.site.corpus import load_articles
 from zhcorpus.site.home import counts, timeline
 from zhcorpus.site.names import load_names
 from zhcorpus.site.pages import Catalogue
 
-from conftest import ROOT
+ROOT = Path(__file__).resolve().parents[1]
 
 UNKNOWN_UNDATED = """广州举办中亚商品展 吸引数百家企业参展
 
@@ -22,13 +23,13 @@ DATED = """习近平会见塔吉克斯坦总统拉赫蒙
 """
 
 
-def test_no_outlet_and_no_date_make_no_index_page(page_seeds, tmp_path, capsys):
+def test_no_outlet_and_no_date_make_no_index_page(page_seeds, tmp_path, build_pages):
     seeds = page_seeds
     (seeds / "gz.txt").write_text(UNKNOWN_UNDATED, encoding="utf-8")
     (seeds / "xh.txt").write_text(DATED, encoding="utf-8")
     (seeds / "xh.yml").write_text("year: 2025\n", encoding="utf-8")
-    assert main(["build", "--seeds", str(seeds), "--corpus", str(tmp_path / "corpus"), "--no-cache", "--quiet"]) == 0
-    assert len(capsys.readouterr().err.splitlines()) == 2  # gz.txt: no outlet, no date
+    status, warnings, _ = build_pages(seeds, tmp_path / "corpus")
+    assert status == 0 and len(warnings) == 2  # gz.txt: no outlet, no date
 
     articles = load_articles(tmp_path / "corpus" / "articles")
     cat = Catalogue(articles, load_names(seeds / "taxonomy.yml", ROOT / "seeds" / "speakers.yml"))

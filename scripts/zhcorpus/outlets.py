@@ -2,9 +2,8 @@
 
 ``taxonomy.yml`` lists each outlet (``outlets:``) with its names and the forms
 of its datelines, bylines, credits, mastheads and other furniture, and the forms
-every newsroom prints (``forms:``). Each form is compiled once into a pattern
-that takes either script (電 for 电) and either width of bracket, colon or slash.
-With them this module reads printed lines: what a dateline or byline says
+every newsroom prints (``forms:``). This module checks them, compiles each form
+(formpatterns: either script, either width of a mark) and reads printed lines: what a dateline or byline says
 (outlet, place, month and day, names), which outlet a masthead names, where the
 dateline and byline that open a paragraph end. It never looks for a name in
 running text: a credit (图源：新华社) or a report (据新华社报道) names no
@@ -15,47 +14,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
 
-import opencc
-
 from . import dates
-from .readers import HAN_RANGES
+from .formpatterns import FORM_TEXT, PLACEHOLDERS, Form, compile_form, fold
 from .schema import Either, IdMap, ListOf, OneOf, Record, Text, fail, show
 
 ROLES = ("datelines", "bylines", "credits", "mastheads", "furniture")
 
-# Placeholders a form may hold (see the head of taxonomy.yml), as patterns.
-_NAME_CHARS = f"{HAN_RANGES}·・"
-_PLACEHOLDERS = {
-    "outlet": None,  # the outlet's names: made per form
-    "source": f"[{HAN_RANGES}]{{1,8}}?(?:社|报|報|网|網|台|新闻|新聞|客户端|客戶端)",
-    "own": "本[报報网網台刊]",
-    "place": f"[{_NAME_CHARS}]{{1,12}}?",
-    "month": dates.NUMBER,
-    "day": dates.NUMBER,
-    "date": dates.FULL_DATE,
-    "time": dates.TIME,
-    "weekday": dates.WEEKDAY,
-    "name": f"[{_NAME_CHARS}]{{2,16}}",
-    "names": f"[{_NAME_CHARS}]{{2,16}}(?:[ \\t\u3000、，,]+[{_NAME_CHARS}]{{2,16}})*",
-    "page": f"(?:[A-Za-z]?[0-9０-９]{{1,3}}|第?\\s*[0-9０-９{dates.CHINESE}]+\\s*版)",
-    "roc": "1[01][0-9][01][0-9][0-3][0-9]",
-    "any": "[^\n<]*?",  # not markup: a line with <script> is no breadcrumb, whatever its >
-}
-_HAN_RUNS = {"name", "names", "place"}
-# A name printed against a place (記者趙一凡北京報道): one field, split by split_name_place.
-_NAME_PLACE = f"[{_NAME_CHARS}]{{3,20}}?"
-# The placeholders that are a class of all Han characters, as patterns that take at least
-# what they do, in as many characters at most, and cost nothing to compile: a role's
-# forms together, loose, say quickly whether any of them can read a text at all.
-_LOOSE = {"source": ".{2,12}?", "place": ".{1,12}?", "name": ".{2,16}", "names": ".{2,80}?", "nameplace": ".{3,20}?",
-          "any": ".*?"}
-_FORM_TEXT = re.compile(r"(?:[^{}]|\{(?:" + "|".join(_PLACEHOLDERS) + r")\})+")
-_FORM = Text(max_len=200, pattern=_FORM_TEXT,
-             rule="a form: text with the placeholders " + ", ".join(f"{{{p}}}" for p in _PLACEHOLDERS))
+_FORM = Text(max_len=200, pattern=FORM_TEXT,
+             rule="a form: text with the placeholders " + ", ".join(f"{{{p}}}" for p in PLACEHOLDERS))
 _FORMS = ListOf(Either((_FORM, Record({"form": _FORM, "seen": Text(max_len=1000)}, required=("form",)))),
                 max_items=1000)
 _REGION = Text(max_len=8, pattern=re.compile("[A-Z]{2}"), rule="a region code, ISO 3166-1 alpha-2 (HK)")
@@ -67,10 +36,6 @@ OUTLET = Record({**_NAMES, "names": _NAME_LIST, "match": _NAME_LIST, "region": _
 OUTLETS = IdMap(OUTLET)
 FORMS = Record({role: _FORMS for role in ROLES})
 
-# Equivalent marks: a form written with one is read with any.
-_SAME_MARKS = ["（(", "）)", "【[", "】]", "〔[", "〕]", "：:", "／/", "｜|丨", "，,", "·・•", ">＞", "—－-"]
-_MARK_CLASS = {mark: "[" + re.escape(group) + "]" for group in _SAME_MARKS for mark in group}
-_OPENING = "（(【[〔"
 _BULLETS = "●■◆▲▶ \t　"  # marks a byline line may open with (●香港文匯報記者 …)
 
 # Words around names in a byline: a writer's role (kept reading names after it),
@@ -79,6 +44,7 @@ WRITER_ROLES = ("特约记者", "特派记者", "驻站记者", "见习记者", 
                 "编译", "作者", "撰文", "撰稿", "文")
 OTHER_ROLES = ("摄影记者", "摄影", "摄像", "图片编辑", "责任编辑", "编辑", "责编", "校对", "监制", "统筹", "录音",
                "剪辑", "制作", "出品", "策划", "设计", "主编")
+
 
 
 @dataclass(frozen=True)
@@ -110,34 +76,11 @@ class Mark:
 
 
 @dataclass
-class _Form:
-    role: str
-    text: str
-    source: str                           # the pattern, on folded text
-    loose: str                            # a pattern matching at least what it does, quick to compile
-    fields: tuple[tuple[str, str], ...]   # (group, placeholder)
-    bracketed: bool                       # opens with a bracket: can close a lead
-    has_role: bool                        # names a role (记者, 作者…), not names alone
-    has_names: bool                       # holds {name} or {names}: a dateline with its byline
-
-    # Compiled when first tried: a name or place is a class of all Han characters, slow to
-    # compile, and most forms are only ever tried on what their role's loose pattern let by.
-    @cached_property
-    def pattern(self) -> re.Pattern[str]:
-        return re.compile(self.source)
-
-    @cached_property
-    def bounded(self) -> re.Pattern[str]:
-        """The form ending at a space or the end of the text."""
-        return re.compile(f"(?:{self.source})(?=\\s|$)")
-
-
-@dataclass
 class Registry:
     """The outlets and every form, compiled; what the build reads furniture with."""
 
     outlets: dict[str, Outlet] = field(default_factory=dict)
-    forms: dict[str, list[_Form]] = field(default_factory=dict)
+    forms: dict[str, list[Form]] = field(default_factory=dict)
     _by_name: dict[str, str] = field(default_factory=dict)
     _any: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
@@ -218,7 +161,7 @@ class Registry:
         mark = self.read("mastheads", text)
         return mark.outlet if mark else None
 
-    def _prefix(self, role: str, text: str, start: int, allowed: Callable[[_Form], bool] = lambda form: True,
+    def _prefix(self, role: str, text: str, start: int, allowed: Callable[[Form], bool] = lambda form: True,
                 bounded: bool = False) -> tuple[Mark, int] | None:
         """The longest form of ``role`` read at ``start`` (the first of equal length: registered
         outlets' own forms come first); ``bounded``: one that ends at a space or the end."""
@@ -233,7 +176,7 @@ class Registry:
                     best = (self._mark(form, match, text), match.end())
         return best
 
-    def _mark(self, form: _Form, match: re.Match[str], text: str) -> Mark:
+    def _mark(self, form: Form, match: re.Match[str], text: str) -> Mark:
         """What a form's match says; every value as printed (``text``: the forms read the
         text folded to one script, character for character)."""
         values: dict[str, list[str]] = {}
@@ -351,12 +294,12 @@ def make_registry(outlets: dict[str, dict], forms: dict[str, list]) -> Registry:
             registry._by_name.setdefault(_name_key(name), outlet_id)
     every_name = sorted({n for o in registry.outlets.values() for n in o.names}, key=len, reverse=True)
     for role in ROLES:
-        compiled: list[_Form] = []
+        compiled: list[Form] = []
         seen: set[str] = set()
         for outlet_id, spec in outlets.items():
             for form in spec.get(role, ()):
-                compiled.append(_compile(role, _form_text(form), registry.outlets[outlet_id].names))
-        compiled += [_compile(role, _form_text(form), every_name) for form in forms.get(role, ())]
+                compiled.append(compile_form(role, _form_text(form), registry.outlets[outlet_id].names))
+        compiled += [compile_form(role, _form_text(form), every_name) for form in forms.get(role, ())]
         registry.forms[role] = [f for f in compiled if not (f.source in seen or seen.add(f.source))]
         if registry.forms[role]:
             registry._any[role] = re.compile("|".join(f"(?:{f.loose})" for f in registry.forms[role]))
@@ -388,100 +331,6 @@ def _names_of(spec: dict) -> tuple[str, ...]:
 
 def _form_text(form: str | dict) -> str:
     return form["form"] if isinstance(form, dict) else form
-
-
-_PLACEHOLDER = re.compile(r"\{(\w+)\}")
-
-
-def _compile(role: str, text: str, outlet_names: Iterable[str]) -> _Form:
-    parts: list[str] = []
-    loose: list[str] = []
-    fields: list[tuple[str, str]] = []
-    pieces = _PLACEHOLDER.split(text)
-    # split() alternates literal, placeholder, literal...: odd positions are placeholders.
-    i = 0
-    while i < len(pieces):
-        piece = pieces[i]
-        if i % 2 == 0:
-            if piece.isspace() and 0 < i < len(pieces) - 1 and {pieces[i - 1], pieces[i + 1]} <= _HAN_RUNS:
-                parts.append(r"\s+")  # between two names or places ({names} {place}) a space is what parts them
-                loose.append(r"\s+")
-            else:
-                parts.extend(_literal(c) for c in piece)
-                loose.extend(_literal(c) for c in piece)
-            i += 1
-            continue
-        name = piece
-        if name in ("name", "names") and i + 2 < len(pieces) and pieces[i + 1] == "" and pieces[i + 2] == "place":
-            group = f"g{len(fields)}"
-            fields.append((group, "nameplace"))
-            parts.append(f"(?P<{group}>{_NAME_PLACE})")
-            loose.append(_LOOSE["nameplace"])
-            i += 3
-            continue
-        group = f"g{len(fields)}"
-        fields.append((group, name))
-        pattern = _outlet_pattern(tuple(outlet_names)) if name == "outlet" else _PLACEHOLDERS[name]
-        parts.append(f"(?P<{group}>{pattern})")
-        loose.append(_LOOSE.get(name, f"(?:{pattern})"))
-        i += 1
-    stripped = text.lstrip()
-    return _Form(role=role, text=text, source=_joined(parts), loose=_joined(loose), fields=tuple(fields),
-                 has_names=any(p in ("name", "names", "nameplace") for _, p in fields),
-                 bracketed=bool(stripped) and stripped[0] in _OPENING,
-                 has_role=any(r in fold(text) for r in ("记者", "作者", "撰文", "编译", "特派员", "文／", "文/",
-                                                              "报道", "报导")))
-
-
-def _joined(parts: list[str]) -> str:
-    """A form's parts as one pattern, allowing spaces between any two (6月 17日, as PDFs give it)."""
-    return r"\s*".join(p for p in parts if p).replace(r"\s*\s+\s*", r"\s+")
-
-
-@lru_cache(maxsize=None)
-def _outlet_pattern(names: tuple[str, ...]) -> str:
-    patterns = dict.fromkeys(re.escape(fold(name)) for name in sorted(set(names), key=len, reverse=True))
-    return "|".join(sorted(patterns, key=len, reverse=True)) or "(?!)"
-
-
-@lru_cache(maxsize=None)
-def _literal(char: str) -> str:
-    """One character of a form as a pattern on folded text: any width of a mark."""
-    if char.isspace():
-        return ""
-    if char in _MARK_CLASS:
-        return _MARK_CLASS[char]
-    return re.escape(fold(char))
-
-
-@lru_cache(maxsize=None)
-def _opencc(config: str) -> opencc.OpenCC:
-    return opencc.OpenCC(config)
-
-
-class _Folding(dict):
-    """Character (ordinal) -> the one character the forms are read in: its Simplified
-    form (電 -> 电, 臺 -> 台), a Latin letter in lower case. Made once per character,
-    and always one character, so a match's span in folded text is its span as printed."""
-
-    def __missing__(self, ordinal: int) -> str:
-        char = chr(ordinal)
-        folded = char.lower() if char.isascii() else char
-        for config in ("hk2s", "tw2s", "t2s"):
-            converted = _opencc(config).convert(char)
-            if len(converted) == 1 and converted != char:
-                folded = converted
-                break
-        self[ordinal] = folded
-        return folded
-
-
-_FOLDING = _Folding()
-
-
-def fold(text: str) -> str:
-    """Text in the one script and case the forms are compiled in, character for character."""
-    return text.translate(_FOLDING)
 
 
 def _name_key(name: str) -> str:
