@@ -71,7 +71,7 @@ def make_article(page: PageContext, draft: Draft, taxonomy: Taxonomy, speakers: 
                    date=date)
     if warnings is not None:
         where = f"{page.seed.name}: article “{title}”"
-        if source_id is None:
+        if source_id is None and taxonomy.outlets:  # with no registry at all, the build warned once already
             warnings.append(f"{where}: outlet not identified: {unidentified}")
         if date is None:
             warnings.append(f"{where}: undated: {_why_undated(draft, dateline)}")

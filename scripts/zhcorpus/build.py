@@ -29,6 +29,7 @@ from .cache import Entry, PageCache, editorial_fingerprint, page_key
 from .columns import Reference
 from .convert import to_simplified
 from .enrich import Taxonomy, load_taxonomy
+from .outlets import newsroom_forms_bytes
 from .files import tables_kept_in
 from .layout import TEXT, page_blocks
 from .ledger import SeedLedger
@@ -331,7 +332,8 @@ def _build(seeds: Path, corpus: Path, *, write: bool, cache: Path | None, jobs: 
         _WORK.clear()
         _WORK.update(paths=paths, seed_bytes=[data for data, _ in inputs],
                      sidecar_bytes=[sidecar for _, sidecar in inputs])
-        fingerprint = editorial_fingerprint(*editorial, str(year).encode() if year else None)
+        fingerprint = editorial_fingerprint(*editorial, newsroom_forms_bytes(),  # the registry's default forms
+                                            str(year).encode() if year else None)
         keys = [page_key(hashlib.sha256(data).hexdigest(), sidecar, fingerprint)
                 for data, sidecar in zip(_WORK["seed_bytes"], _WORK["sidecar_bytes"])]
         entries = [page_cache.load(path.name, key) for path, key in zip(paths, keys)]

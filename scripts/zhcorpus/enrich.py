@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .outlets import FORMS, OUTLETS, Outlet, check_registry, make_registry
+from .outlets import FORMS, OUTLETS, Outlet, check_registry, make_registry, with_newsroom_forms
 from .outlets import Registry as Outlets
 from .readers import SeedError
 from .schema import ID, ID_RULE, Day, IdMap, ListOf, Record, Text, Whole, fail, load, show
@@ -92,7 +92,7 @@ def load_taxonomy(path: Path, data: bytes | None = None) -> Taxonomy:
     sections = {name: tree.get(name, {}) for name in ("events", "themes")}
     fail_on_unknown_parents(path, sections)
     check_registry(path, tree.get("outlets", {}))
-    registry = make_registry(tree.get("outlets", {}), tree.get("forms", {}))
+    registry = make_registry(tree.get("outlets", {}), with_newsroom_forms(tree.get("forms", {})))
     return Taxonomy(
         topic=tuple(tree.get("topic", {}).get("match", ())),
         outlets=registry.outlets,

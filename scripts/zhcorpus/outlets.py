@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
 from typing import Callable, Iterable
 
 from . import dates
 from .formpatterns import FORM_TEXT, PLACEHOLDERS, Form, compile_form, fold
-from .schema import Either, IdMap, ListOf, OneOf, Record, Text, fail, show
+from .schema import Either, IdMap, ListOf, OneOf, Record, Text, fail, load, show
 
 ROLES = ("datelines", "bylines", "credits", "mastheads", "furniture")
 
@@ -280,6 +282,24 @@ def _is_name(token: str) -> bool:
 
 
 # --- compiling forms -----------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def newsroom_forms_bytes() -> bytes:
+    """data/forms.yml: the forms every newsroom prints, the registry's defaults. Its bytes
+    key the build cache beside taxonomy.yml's (see build)."""
+    return (files("zhcorpus") / "data" / "forms.yml").read_bytes()
+
+
+@lru_cache(maxsize=1)
+def newsroom_forms() -> dict[str, list]:
+    return load("zhcorpus/data/forms.yml", newsroom_forms_bytes(), FORMS, "list of forms", empty={})  # type: ignore[return-value]
+
+
+def with_newsroom_forms(forms: dict[str, list]) -> dict[str, list]:
+    """A taxonomy's ``forms:`` and, after them, the forms every newsroom prints."""
+    defaults = newsroom_forms()
+    return {role: [*forms.get(role, ()), *defaults.get(role, ())] for role in ROLES}
 
 
 def make_registry(outlets: dict[str, dict], forms: dict[str, list]) -> Registry:
