@@ -274,26 +274,26 @@ def test_a_missing_traditional_page_searches_the_traditional_edition(page, base_
     assert page.url == missing
     assert page.locator("h1").inner_text() == "404：頁面不存在"
     assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
-    content = page.locator(".md-content")
-    content.get_by_role("searchbox", name="搜尋語料", exact=True).fill("托卡耶夫")
-    content.get_by_role("button", name="搜尋", exact=True).click()
-    page.wait_for_url(urljoin(base_url, "zh-Hant/search/?q=") + "*")
-    page.wait_for_function("document.querySelector('#zh-search').dataset.query === '托卡耶夫'")
-    assert page.locator("html").get_attribute("lang") == "zh-Hant"
+    _search_from_404(page, urljoin(base_url, "zh-Hant/"), "搜尋語料", "搜尋", "zh-Hant")
     assert page.locator(".zs-results li").count() >= 1
     page.go_back()  # one entry for the missing page, not two (the hand-over replaces)
     page.wait_for_function("document.documentElement.lang === 'zh-Hant' && document.readyState === 'complete'")
     assert page.url == missing
 
 
+def _search_from_404(page, edition_url, box, button, lang):
+    """Type a name into the 404 page's own search box: it lands on that edition's search."""
+    content = page.locator(".md-content")
+    content.get_by_role("searchbox", name=box, exact=True).fill("托卡耶夫")
+    content.get_by_role("button", name=button, exact=True).click()
+    page.wait_for_url(urljoin(edition_url, "search/?q=") + "*")
+    page.wait_for_function("document.querySelector('#zh-search').dataset.query === '托卡耶夫'")
+    assert page.locator("html").get_attribute("lang") == lang
+
+
 def test_a_missing_simplified_page_searches_the_simplified_edition(page, base_url):
     page.goto(urljoin(base_url, "no/such/page/"))
-    content = page.locator(".md-content")
-    content.get_by_role("searchbox", name="搜索语料", exact=True).fill("托卡耶夫")
-    content.get_by_role("button", name="搜索", exact=True).click()
-    page.wait_for_url(urljoin(base_url, "search/?q=") + "*")
-    page.wait_for_function("document.querySelector('#zh-search').dataset.query === '托卡耶夫'")
-    assert page.locator("html").get_attribute("lang") == "zh-Hans"
+    _search_from_404(page, base_url, "搜索语料", "搜索", "zh-Hans")
 
 
 @pytest.fixture(scope="module")
