@@ -21,8 +21,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def measure(seeds: Path) -> dict:
-    from zhcorpus.build import build
-    from zhcorpus.readers import count_han
+    from zhcorpus.build.pipeline import build
+    from zhcorpus.language.han import count_han
 
     with tempfile.TemporaryDirectory() as corpus:
         started = time.perf_counter()
@@ -61,7 +61,7 @@ def main() -> None:
         print(json.dumps(measure(args.measure)))
         return
     report("5 seeds", run_in_child(ROOT / "seeds"))
-    from zhcorpus.generate import generate_pages
+    from zhcorpus.build.generate import generate_pages
 
     for pages in args.pages:
         with tempfile.TemporaryDirectory() as folder:

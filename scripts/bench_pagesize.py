@@ -56,7 +56,7 @@ def write_page_seeds(seeds: Path, folder: Path, size: int, shape: str) -> None:
 
 
 def measure(seeds: Path, profile: bool) -> dict:
-    from zhcorpus.build import build
+    from zhcorpus.build.pipeline import build
 
     size = sum(p.stat().st_size for p in seeds.glob("*.txt"))
     with tempfile.TemporaryDirectory() as corpus:
@@ -125,7 +125,7 @@ def main() -> None:
         return
     per_mb = None
     if args.pages:
-        from zhcorpus.generate import generate_pages
+        from zhcorpus.build.generate import generate_pages
 
         with tempfile.TemporaryDirectory() as folder:
             generate_pages(seeds, Path(folder), args.pages, seed=1)

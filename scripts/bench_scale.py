@@ -46,8 +46,8 @@ def peak_mb() -> float:
 
 
 def measure_corpus(seeds: Path, corpus: Path, cache: Path) -> dict:
-    from zhcorpus.build import build
-    from zhcorpus.readers import count_han
+    from zhcorpus.build.pipeline import build
+    from zhcorpus.language.han import count_han
 
     started = time.perf_counter()
     result = build(seeds, corpus, cache=cache, jobs=None)
@@ -77,8 +77,8 @@ def measure_site(corpus: Path, site: Path, dirty: bool) -> dict:
 
 def measure_floor(seeds: Path) -> dict:
     """Bare OpenCC conversion and word segmentation of the same text: the floor."""
-    from zhcorpus.convert import to_simplified
-    from zhcorpus.segmenter import Segmenter
+    from zhcorpus.language.convert import to_simplified
+    from zhcorpus.language.segmenter import Segmenter
 
     text = "".join(p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt")))
     segmenter = Segmenter()
@@ -145,7 +145,7 @@ def main() -> None:
     if args.floor:
         print(json.dumps(measure_floor(Path(args.floor))))
         return
-    from zhcorpus.generate import generate_pages
+    from zhcorpus.build.generate import generate_pages
 
     with tempfile.TemporaryDirectory() as folder:
         run("5 seeds", ROOT / "seeds", Path(folder))

@@ -14,7 +14,7 @@ Then the same articles become one MkDocs + Material site, indexed by
 Material's search plugin (lang zh, jieba) and by Pagefind (extended, zh),
 and every query in both scripts runs in headless Chromium through Material's
 own search worker, Pagefind's JS API and our UI: page-level recall/precision,
-bytes sent by the server, latency (zhcorpus.search.benchmark).
+bytes sent by the server, latency (benchmarks).
 
     python scripts/bench_search.py [--quick] [--pages 400,2000] [--work /tmp/bench-search]
 
@@ -38,8 +38,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from zhcorpus.search import build_index, load_names, name_aliases, read_corpus  # noqa: E402
-from zhcorpus.search.benchmark import compare  # noqa: E402
-from zhcorpus.search.benchmark.compare import pct  # noqa: E402
+from benchmarks import compare  # noqa: E402
+from benchmarks.compare import pct  # noqa: E402
 from zhcorpus.search.index import rank_order  # noqa: E402
 from zhcorpus.search.query import RESULTS_PER_PAGE, Searcher  # noqa: E402
 

@@ -29,8 +29,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from zhcorpus.quotes import extract_quotes  # noqa: E402
-from zhcorpus.speakers import load_registry  # noqa: E402
+from zhcorpus.quotes.direct import extract_quotes  # noqa: E402
+from zhcorpus.quotes.speakers import load_registry  # noqa: E402
 
 
 @dataclass

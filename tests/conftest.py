@@ -15,7 +15,7 @@ def root() -> Path:
 @pytest.fixture(scope="session")
 def built_corpus(tmp_path_factory) -> Path:
     """The five seeds built once into a temporary corpus."""
-    from zhcorpus.build import build
+    from zhcorpus.build.pipeline import build
 
     corpus = tmp_path_factory.mktemp("corpus")
     result = build(ROOT / "seeds", corpus)

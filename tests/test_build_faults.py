@@ -78,7 +78,7 @@ def seeds(generated, tmp_path) -> Path:
 @pytest.fixture(scope="module")
 def whole(generated, tmp_path_factory) -> dict[str, bytes]:
     """Every file of the corpus of the generated pages, as a build with room writes it."""
-    from zhcorpus.build import build
+    from zhcorpus.build.pipeline import build
 
     corpus = tmp_path_factory.mktemp("whole")
     assert not build(generated, corpus).errors
@@ -122,7 +122,7 @@ def test_bad_seeds_on_several_jobs_are_one_line_each(seeds, tmp_path):
 
 POOL_SCRIPT = """
 import os, sys
-from zhcorpus.build import WorkerLost, _map
+from zhcorpus.build.pipeline import WorkerLost, _map
 
 class Odd:  # pickles, but cannot be unpickled: __reduce__ gives __init__ one argument of two
     def __init__(self, a, b):

@@ -26,9 +26,9 @@ from pathlib import Path
 
 import pytest
 
-from zhcorpus import cache as cache_module
+from zhcorpus.build import cache as cache_module
 from zhcorpus import files
-from zhcorpus.build import WRITTEN, build
+from zhcorpus.build.pipeline import WRITTEN, build
 from zhcorpus.cachecodec import Codec, CodecError
 from zhcorpus.cli import main
 
@@ -197,7 +197,7 @@ def stored_entries(seeds: Path, tmp_path: Path, monkeypatch) -> list[tuple[str, 
 
 @pytest.mark.parametrize("which", ["five seeds", "generated"])
 def test_a_real_page_result_comes_back_as_it_was(root, generated, tmp_path, monkeypatch, which):
-    from zhcorpus.pagework import PageResult
+    from zhcorpus.build.pagework import PageResult
 
     seeds = root / "seeds" if which == "five seeds" else generated
     stored = stored_entries(seeds, tmp_path, monkeypatch)
@@ -270,8 +270,8 @@ def test_one_changed_byte_in_a_page_entry_is_a_miss(generated, clean, tmp_path):
 @pytest.fixture
 def forget_tables():
     """The tables are read once a process: forget them, so the next build reads them from the cache."""
-    from zhcorpus.convert import _script_only_patterns
-    from zhcorpus.segmenter import common_words
+    from zhcorpus.language.convert import _script_only_patterns
+    from zhcorpus.language.segmenter import common_words
 
     def forget():
         _script_only_patterns.cache_clear()

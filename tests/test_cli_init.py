@@ -7,12 +7,12 @@ import sys
 
 import pytest
 
-from zhcorpus.build import build
+from zhcorpus.build.pipeline import build
 from zhcorpus.cli import main
-from zhcorpus.enrich import load_taxonomy
+from zhcorpus.articles.enrich import load_taxonomy
 from zhcorpus.site.assemble import nav_without
 from zhcorpus.site.buildrun import build_site
-from zhcorpus.speakers import load_registry
+from zhcorpus.quotes.speakers import load_registry
 
 # Mentions Xi Jinping, speaking, and Xinhua: the starter files' examples. Its header
 # dates the page (the dateline gives no year).

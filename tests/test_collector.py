@@ -4,7 +4,7 @@ import gc
 
 import pytest
 
-from zhcorpus import collector
+from zhcorpus.build import collector
 
 
 @pytest.mark.parametrize("enabled", [True, False])

@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from zhcorpus.columns import (Reference, has_unmatched_closer, is_heading_like, join_evidence,
+from zhcorpus.reading.columns import (Reference, has_unmatched_closer, is_heading_like, join_evidence,
                               link_continuations, open_quote_depth, quote_fit, reading_chains)
-from zhcorpus.layout import TEXT, Block, page_blocks
-from zhcorpus.segment import assemble
+from zhcorpus.reading.layout import TEXT, Block, page_blocks
+from zhcorpus.reading.segment import assemble
 
 
 def text_block(text):
@@ -121,10 +121,10 @@ def test_reference_is_indexed_once():
 # for its nearest free candidate; this is the code before, kept as the spec.
 
 def _link_continuations_as_first_written(blocks, reference):
-    from zhcorpus.columns import (_ADJACENT_BONUS, _MIN_LINK_SCORE, _MIN_REMOTE_SCORE, _follows_a_jump,
+    from zhcorpus.reading.columns import (_ADJACENT_BONUS, _MIN_LINK_SCORE, _MIN_REMOTE_SCORE, _follows_a_jump,
                                   _is_skippable, _next_body_index, _pair_the_last_orphan, is_cut)
-    from zhcorpus.layout import ITEM, QR
-    from zhcorpus.columns import Links
+    from zhcorpus.reading.layout import ITEM, QR
+    from zhcorpus.reading.columns import Links
 
     cuts = [i for i, b in enumerate(blocks) if is_cut(b)]
     offpage = {i for i in cuts if i + 1 < len(blocks) and blocks[i + 1].kind == QR}
@@ -172,14 +172,14 @@ def _agree(blocks, reference_text):
 
 
 def _seed_pages():
-    from zhcorpus.readers import read_seed
+    from zhcorpus.reading.readers import read_seed
 
     root = Path(__file__).resolve().parents[1]
     return [page_blocks(read_seed(path).text) for path in sorted((root / "seeds").glob("*.txt"))]
 
 
 def _reference(pages):
-    from zhcorpus.convert import to_simplified
+    from zhcorpus.language.convert import to_simplified
 
     return "\x00".join(to_simplified(b.text) for blocks in pages for b in blocks if b.kind == TEXT)
 
@@ -198,7 +198,7 @@ def test_links_agree_with_their_spec_on_the_seeds_and_on_many_copies_of_them():
 def test_links_agree_with_their_spec_on_random_pages():
     import random
 
-    from zhcorpus.layout import CAPTION, DATELINE, QR, BYLINE
+    from zhcorpus.reading.layout import CAPTION, DATELINE, QR, BYLINE
 
     pages = _seed_pages()
     paragraphs = [b.text for blocks in pages for b in blocks if b.kind == TEXT and len(b.text) > 30]
@@ -222,7 +222,7 @@ def test_links_agree_with_their_spec_on_random_pages():
 
 
 def test_a_reference_asked_many_fragments_indexes_itself():
-    from zhcorpus.columns import _SCANS_BEFORE_INDEX
+    from zhcorpus.reading.columns import _SCANS_BEFORE_INDEX
 
     text = "中国和中亚国家务实合作破解的是发展难题\x00汇聚的是共进力量，汇聚" * 50
     reference = Reference(text)

@@ -1,6 +1,6 @@
 import pytest
 
-from zhcorpus.convert import corner_to_curly_quotes, detect_script, fix_particle_zhe, to_simplified
+from zhcorpus.language.convert import corner_to_curly_quotes, detect_script, fix_particle_zhe, to_simplified
 
 
 @pytest.mark.parametrize("original, fixed", [

@@ -11,18 +11,19 @@ import opencc
 import pytest
 import yaml
 
-from zhcorpus.articles import make_article
-from zhcorpus.build import build
-from zhcorpus.columns import Reference
-from zhcorpus.convert import to_simplified
-from zhcorpus.enrich import load_taxonomy
-from zhcorpus.layout import ends_sentence, page_blocks
-from zhcorpus.pagework import Page, page_drafts, page_ledger
-from zhcorpus.readers import count_han, is_han, read_seed
-from zhcorpus.segmenter import Segmenter
-from zhcorpus.sidecars import read_sidecar
-from zhcorpus.speakers import load_registry
-from zhcorpus.writers import Article
+from zhcorpus.articles.finish import make_article
+from zhcorpus.build.pipeline import build
+from zhcorpus.reading.columns import Reference
+from zhcorpus.language.convert import to_simplified
+from zhcorpus.articles.enrich import load_taxonomy
+from zhcorpus.reading.layout import ends_sentence, page_blocks
+from zhcorpus.build.pagework import Page, page_drafts, page_ledger
+from zhcorpus.reading.readers import read_seed
+from zhcorpus.language.han import count_han, is_han
+from zhcorpus.language.segmenter import Segmenter
+from zhcorpus.editorial.sidecars import read_sidecar
+from zhcorpus.quotes.speakers import load_registry
+from zhcorpus.corpus.writers import Article
 
 
 def articles(corpus: Path) -> list[dict]:

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from zhcorpus import dates
+from zhcorpus.articles import dates
 from zhcorpus.cli import main
-from zhcorpus.enrich import load_taxonomy
-from zhcorpus.metadata import PageDates, article_date, dateline_date
-from zhcorpus.sidecars import ArticleNote, Sidecar
+from zhcorpus.articles.enrich import load_taxonomy
+from zhcorpus.articles.metadata import PageDates, article_date, dateline_date
+from zhcorpus.editorial.sidecars import ArticleNote, Sidecar
 
 ROOT = Path(__file__).resolve().parents[1]
 

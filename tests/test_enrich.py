@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from zhcorpus.enrich import enrich, load_taxonomy
-from zhcorpus.speakers import registry_from_data
+from zhcorpus.articles.enrich import enrich, load_taxonomy
+from zhcorpus.quotes.speakers import registry_from_data
 
 SCRIPT = """
-from zhcorpus.enrich import Taxonomy, enrich
-from zhcorpus.speakers import registry_from_data
+from zhcorpus.articles.enrich import Taxonomy, enrich
+from zhcorpus.quotes.speakers import registry_from_data
 
 registry = registry_from_data({"speakers": [
     {"id": "tokayev", "zh_hans": "托卡耶夫", "aliases": ["托总统甲", "托总统乙", "托总统丙"]}]})

@@ -3,8 +3,8 @@
 import pytest
 
 from zhcorpus import files
-from zhcorpus.convert import _script_only_chars, _script_only_patterns
-from zhcorpus.segmenter import _read_common_words, common_words
+from zhcorpus.language.convert import _script_only_chars, _script_only_patterns
+from zhcorpus.language.segmenter import _read_common_words, common_words
 
 
 @pytest.fixture
@@ -38,7 +38,7 @@ def test_without_a_folder_nothing_is_kept(tmp_path):
 
 
 def test_a_build_keeps_its_tables_in_its_cache_folder_only_while_it_runs(root, tmp_path):
-    from zhcorpus.build import build
+    from zhcorpus.build.pipeline import build
 
     _script_only_patterns.cache_clear()
     common_words.cache_clear()

@@ -5,7 +5,7 @@ import random
 import pytest
 import yaml
 
-from zhcorpus.frontmatter import direct_front_matter, dump_front_matter, yaml_front_matter
+from zhcorpus.corpus.frontmatter import direct_front_matter, dump_front_matter, yaml_front_matter
 
 # The build uses libyaml's dumper when PyYAML has it. The two differ on characters
 # beyond the Basic Multilingual Plane (libyaml escapes them), which are left to it.
@@ -93,8 +93,8 @@ def test_strings_made_of_risky_characters_are_written_as_pyyaml_writes_them():
 
 def test_generated_articles_are_written_directly_as_pyyaml_writes_them(root, tmp_path):
     """Generated pages add Traditional originals (a list of mappings) and every layout."""
-    from zhcorpus.build import build
-    from zhcorpus.generate import generate_pages
+    from zhcorpus.build.pipeline import build
+    from zhcorpus.build.generate import generate_pages
 
     generate_pages(root / "seeds", tmp_path / "seeds", 30, seed=3)
     fronts = [article.front for article in build(tmp_path / "seeds", tmp_path / "corpus", write=False).articles]

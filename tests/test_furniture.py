@@ -3,8 +3,8 @@ lines that look alike and must be left alone as text."""
 
 import pytest
 
-from zhcorpus import furniture
-from zhcorpus.furniture import furniture_reason
+from zhcorpus.reading import furniture
+from zhcorpus.reading.furniture import furniture_reason
 
 
 @pytest.mark.parametrize("line, why", [

@@ -2,7 +2,7 @@
 
 import json
 
-from zhcorpus.build import build
+from zhcorpus.build.pipeline import build
 from zhcorpus.cli import main
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from zhcorpus.headlines import (carries_on, echo, is_credit_line, is_exchange_line, is_numbered_head,
+from zhcorpus.reading.headlines import (carries_on, echo, is_credit_line, is_exchange_line, is_numbered_head,
                                 is_quoted_whole, opens_report)
 
 

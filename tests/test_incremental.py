@@ -4,7 +4,7 @@ import shutil
 
 import pytest
 
-from zhcorpus.build import build
+from zhcorpus.build.pipeline import build
 from zhcorpus.cli import main
 
 
@@ -121,15 +121,15 @@ NEW = "中国和中亚国家务实合作\x00合作之路越走越宽"  # today's
     ({"不在语料中": True}, None, "", False),
 ])
 def test_join_evidence_is_rechecked_only_where_the_corpus_changed(lookups, before, after, still):
-    from zhcorpus.build import _still_true
-    from zhcorpus.columns import Reference
+    from zhcorpus.build.pipeline import _still_true
+    from zhcorpus.reading.columns import Reference
 
     assert _still_true(lookups, Reference(NEW), before, after) is still
 
 
 def test_a_build_cut_short_leaves_no_reference_snapshot(generated, tmp_path, monkeypatch):
-    import zhcorpus.build as build_module
-    from zhcorpus.cache import REFERENCE
+    import zhcorpus.build.pipeline as build_module
+    from zhcorpus.build.cache import REFERENCE
 
     seeds, cache = tmp_path / "seeds", tmp_path / "cache"
     shutil.copytree(generated, seeds)
@@ -149,8 +149,8 @@ def test_a_build_cut_short_leaves_no_reference_snapshot(generated, tmp_path, mon
 
 
 def test_the_write_memo_belongs_to_the_code_that_wrote_it(generated, tmp_path, monkeypatch):
-    from zhcorpus import writers
-    from zhcorpus.build import WRITTEN
+    from zhcorpus.corpus import writers
+    from zhcorpus.build.pipeline import WRITTEN
 
     cache = tmp_path / "cache"
     build(generated, tmp_path / "corpus", cache=cache, jobs=1)
@@ -161,7 +161,7 @@ def test_the_write_memo_belongs_to_the_code_that_wrote_it(generated, tmp_path, m
 
 
 def test_the_write_memo_is_written_only_when_it_changes(generated, tmp_path):
-    from zhcorpus.build import WRITTEN
+    from zhcorpus.build.pipeline import WRITTEN
 
     seeds, cache = tmp_path / "seeds", tmp_path / "cache"
     shutil.copytree(generated, seeds)
@@ -178,8 +178,8 @@ def test_the_write_memo_is_written_only_when_it_changes(generated, tmp_path):
 
 
 def test_broken_kept_files_cost_time_not_output(generated, tmp_path):
-    from zhcorpus.build import WRITTEN
-    from zhcorpus.cache import REFERENCE
+    from zhcorpus.build.pipeline import WRITTEN
+    from zhcorpus.build.cache import REFERENCE
 
     cache = tmp_path / "cache"
     build(generated, tmp_path / "corpus", cache=cache, jobs=1)
@@ -192,7 +192,7 @@ def test_broken_kept_files_cost_time_not_output(generated, tmp_path):
 
 
 def test_a_cache_that_cannot_be_written_is_given_up_not_raised(tmp_path):
-    from zhcorpus.cache import Entry, PageCache
+    from zhcorpus.build.cache import Entry, PageCache
 
     folder = tmp_path / "cache"
     cache = PageCache(folder)

@@ -2,9 +2,9 @@
 
 import pytest
 
-from zhcorpus import layout
-from zhcorpus.headlines import opens_report
-from zhcorpus.layout import classify_line, ends_sentence, page_blocks
+from zhcorpus.reading import layout
+from zhcorpus.reading.headlines import opens_report
+from zhcorpus.reading.layout import classify_line, ends_sentence, page_blocks
 
 
 @pytest.mark.parametrize("line, kind", [
@@ -116,8 +116,8 @@ def _stands_alone_as_first_written(line, current, following):
 
 
 def _unwrap_columns_as_first_written(lines, width):
-    from zhcorpus.layout import CLOSERS, TERMINAL, TEXT, Block, display_width
-    from zhcorpus.repairs import join_wrapped
+    from zhcorpus.reading.layout import CLOSERS, TERMINAL, TEXT, Block, display_width
+    from zhcorpus.reading.repairs import join_wrapped
 
     out, current = [], None
     for index, line in enumerate(lines):
@@ -151,7 +151,7 @@ def _shown(blocks):
 def test_unwrapping_agrees_with_its_spec_on_random_columns():
     import random
 
-    from zhcorpus.layout import Block
+    from zhcorpus.reading.layout import Block
 
     pieces = ["合作之路越走越宽", "广。", "“我们充满信心。”", "”", "」。", "2025", "年6月", "abc", "de 12", "。",
               "？", "！", "：", "——", "“", "中国—中亚峰会", "…", " ", "字", "”。 ", "a ", "新华社北京6月18日电"]

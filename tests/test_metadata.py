@@ -4,7 +4,7 @@ import hashlib
 
 import pytest
 
-from zhcorpus.metadata import unique_slugs
+from zhcorpus.articles.metadata import unique_slugs
 
 
 def tag(seed: str) -> str:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from zhcorpus.enrich import load_taxonomy
-from zhcorpus.outlets import byline_names, split_name_place, split_names
+from zhcorpus.articles.enrich import load_taxonomy
+from zhcorpus.articles.outlets import byline_names, split_name_place, split_names
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -16,15 +16,15 @@ from pathlib import Path
 
 import pytest
 
-from zhcorpus.build import reference_part
-from zhcorpus.columns import Reference
-from zhcorpus.enrich import load_taxonomy
-from zhcorpus.layout import page_blocks
-from zhcorpus.pagework import Page, process_page
-from zhcorpus.readers import Seed
-from zhcorpus.segmenter import Segmenter
-from zhcorpus.sidecars import Sidecar
-from zhcorpus.speakers import load_registry
+from zhcorpus.build.pipeline import reference_part
+from zhcorpus.reading.columns import Reference
+from zhcorpus.articles.enrich import load_taxonomy
+from zhcorpus.reading.layout import page_blocks
+from zhcorpus.build.pagework import Page, process_page
+from zhcorpus.reading.readers import Seed
+from zhcorpus.language.segmenter import Segmenter
+from zhcorpus.editorial.sidecars import Sidecar
+from zhcorpus.quotes.speakers import load_registry
 
 ROOT = Path(__file__).resolve().parents[1]
 LINEAR = 2.5  # work on a page twice as long, over work on the page: 2 is linear, 4 quadratic
@@ -85,14 +85,14 @@ def _quotes_work(module, registry, size: int) -> int:
 
 
 def test_quotes_of_a_long_paragraph_cost_its_length(registry):
-    import zhcorpus.quotes
+    import zhcorpus.quotes.direct
 
-    small, large = (_quotes_work(zhcorpus.quotes, registry, size) for size in (60_000, 120_000))
+    small, large = (_quotes_work(zhcorpus.quotes.direct, registry, size) for size in (60_000, 120_000))
     assert large / small <= LINEAR, (small, large)
 
 
 def test_the_counter_sees_the_quadratic_cost_of_the_code_before(registry):
-    """The work counter is sharp enough: the spec (quotes.py before issue 20) fails it."""
+    """The work counter is sharp enough: the spec (quotes/direct.py before issue 20) fails it."""
     spec = _load("quotes_as_first_written", ROOT / "tests/specs/quotes_as_first_written.py")
     small, large = (_quotes_work(spec, registry, size) for size in (60_000, 120_000))
     assert large / small > 3, (small, large)
@@ -131,7 +131,7 @@ class CountingReference(Reference):
 
 
 def _join_lookups(size: int) -> int:
-    from zhcorpus.columns import link_continuations
+    from zhcorpus.reading.columns import link_continuations
 
     text = big_page(size, "lines")
     blocks = page_blocks(text)
@@ -147,8 +147,8 @@ def test_column_joins_looked_up_grow_with_the_page():
 
 
 def _assembly_work(size: int) -> int:
-    from zhcorpus.columns import link_continuations, reading_chains
-    from zhcorpus.segment import assemble
+    from zhcorpus.reading.columns import link_continuations, reading_chains
+    from zhcorpus.reading.segment import assemble
 
     blocks = page_blocks(big_page(size, "lines"))
     links = link_continuations(blocks, Reference("\x00".join(t for t, _ in reference_part(Page(None, None, blocks)))))
@@ -168,7 +168,7 @@ def test_a_long_hard_wrapped_paragraph_is_unwrapped_in_linear_time():
     counter does not see, hence a clock: generous, the code before took 12 s, now 0.3 s)."""
     import time
 
-    from zhcorpus.readers import HAN
+    from zhcorpus.language.han import HAN
 
     text = "".join(c for c in big_page(2_000_000, "one-line") if HAN.match(c))[:400_000]
     lines = "\n".join(text[i:i + 15] for i in range(0, len(text), 15))

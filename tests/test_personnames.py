@@ -1,12 +1,12 @@
-"""Speech verbs (speechverbs.py) and names apart from titles (personnames.py): tables of
+"""Speech verbs (quotes/speechverbs.py) and names apart from titles (quotes/personnames.py): tables of
 clauses and what must be found in them, including what must be left alone. The
 sentences are ours, written from general news syntax."""
 
 import pytest
 
-from zhcorpus.personnames import Words, dotted_names, name_opening, people_after_titles
-from zhcorpus.segmenter import Segmenter, common_words
-from zhcorpus.speechverbs import VERBS, cue_verb, verb_in
+from zhcorpus.quotes.personnames import Words, dotted_names, name_opening, people_after_titles
+from zhcorpus.language.segmenter import Segmenter, common_words
+from zhcorpus.quotes.speechverbs import VERBS, cue_verb, verb_in
 
 
 @pytest.fixture(scope="module")

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from zhcorpus.quotebook import _group, collect, normalized, Reported
-from zhcorpus.quotes import Quote
-from zhcorpus.writers import Article
+from zhcorpus.quotes.quotebook import _group, collect, normalized, Reported
+from zhcorpus.quotes.direct import Quote
+from zhcorpus.corpus.writers import Article
 
 
 def report(text, speaker_id=None, slug="a", name=None):
@@ -46,7 +46,7 @@ def test_reports_of_one_utterance_are_merged(reports, groups):
 
 
 def test_the_same_words_from_two_speakers_are_two_quotes_with_two_ids():
-    from zhcorpus.speakers import registry_from_data
+    from zhcorpus.quotes.speakers import registry_from_data
 
     words = "我们要始终秉持，不断发扬光大。"
     found = [(_article("a"), [report(words, "xi-jinping", "a").quote]),
@@ -123,8 +123,8 @@ def test_new_people_become_one_speaker_each_and_nobody_becomes_one(root):
     """Issue 15: a person the registry does not know, printed in full in one article and by
     family name in another, is one speaker with role and organization; an unnamed speaker
     (一位网友) is shown with the quote and never made a speaker."""
-    from zhcorpus.quotes import extract_quotes
-    from zhcorpus.speakers import load_registry
+    from zhcorpus.quotes.direct import extract_quotes
+    from zhcorpus.quotes.speakers import load_registry
 
     registry = load_registry(root / "seeds" / "speakers.yml")
     texts = {

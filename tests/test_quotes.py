@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from zhcorpus.quotes import Quote, extract_quotes, outside_quotes, quote_spans
-from zhcorpus.speakers import extend, load_registry, unknown_speaker_names
+from zhcorpus.quotes.direct import Quote, extract_quotes, outside_quotes, quote_spans
+from zhcorpus.quotes.speakers import extend, load_registry, unknown_speaker_names
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -340,9 +340,9 @@ def test_gold_set_meets_targets():
     assert scores.attribution_recall >= 0.90, scores.errors
 
 
-# Issue 20: quotes.py was quadratic in a paragraph's length (a 1 MB one-line page
+# Issue 20: quotes/direct.py was quadratic in a paragraph's length (a 1 MB one-line page
 # took 7 s, 5 MB 164 s). Its rewrite had to find exactly what the code before it
-# found; that code is kept as the spec. Issue 15 then taught quotes.py new syntax
+# found; that code is kept as the spec. Issue 15 then taught quotes/direct.py new syntax
 # (the speaker after time and place clauses, zero subjects, names apart from their
 # titles, interviews), so the spec still rules the seeds' own text (the corpus) and
 # the edges of the rewrite, not every random paragraph.
@@ -433,7 +433,7 @@ def _random_paragraph(rng, registry, clauses):
 def test_random_paragraphs_give_spans_and_registry_ids(registry):
     """Pieces that exercise every pattern, glued at random: whatever is found is a span of
     its paragraph, found the same way twice, and names a speaker only by a registry id (an
-    article's own people leave quotes.py as names, never as ids)."""
+    article's own people leave quotes/direct.py as names, never as ids)."""
     import random
     import re
 

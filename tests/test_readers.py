@@ -2,8 +2,9 @@
 
 import pytest
 
-from zhcorpus.readers import (EmptySeed, SeedError, decode_seed_bytes, han_counts, input_bytes, link_problem,
-                              name_problem, read_seed, shown)
+from zhcorpus.language.han import han_counts
+from zhcorpus.reading.readers import (EmptySeed, SeedError, decode_seed_bytes, input_bytes, link_problem,
+                                      name_problem, read_seed, shown)
 
 SIMPLIFIED = "习近平会见塔吉克斯坦总统拉赫蒙。中国同中亚国家关系不断迈上新台阶。\n"
 TRADITIONAL = "王毅談習主席中亞行，十餘場多雙邊活動，達成百餘項合作成果。\n"

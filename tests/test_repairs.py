@@ -2,7 +2,7 @@
 
 import pytest
 
-from zhcorpus import repairs
+from zhcorpus.reading import repairs
 
 CASES = {
     repairs.remove_spaces_between_han_and_digits: [

@@ -9,10 +9,10 @@ import sys
 
 import pytest
 
-from zhcorpus.articles import outlet_id
+from zhcorpus.articles.finish import outlet_id
 from zhcorpus.cli import main
-from zhcorpus.enrich import load_taxonomy
-from zhcorpus.schema import ID
+from zhcorpus.articles.enrich import load_taxonomy
+from zhcorpus.editorial.schema import ID
 
 SIDECAR = "004_f622eef72ccd261e.yml"  # the page of three Xinhua articles
 OTHER_SEEDS = {"000_0a565606c369db33.txt", "001_62ae10bd87667f17.txt", "002_74678af65d43f56c.txt",

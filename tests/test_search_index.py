@@ -205,7 +205,7 @@ def test_benchmark_markdown_renders_the_same_text():
 
     import markdown
 
-    from zhcorpus.search.benchmark.sites import _md
+    from benchmarks.sites import _md
     for text in ["1. 第一条", "# 不是标题", "a*b*c_d_ [链接](x) <b>粗</b> 5.2%", "- 列表？", "＃全角"]:
         out = markdown.markdown(_md(text))
         assert out == f"<p>{html.escape(text, quote=False)}</p>", (text, out)

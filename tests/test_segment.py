@@ -4,11 +4,11 @@ alone (a pull-quote, sub-headings, a short line that is no headline, a deck)."""
 
 import pytest
 
-from zhcorpus.columns import Reference, link_continuations, reading_chains
-from zhcorpus.layout import page_blocks
-from zhcorpus.placement import (ABOVE, BELOW, CLOSE, CLOSED, HEADER, IN_BODY, IN_HEADER, NONE, OPEN, SECTION,
+from zhcorpus.reading.columns import Reference, link_continuations, reading_chains
+from zhcorpus.reading.layout import page_blocks
+from zhcorpus.reading.placement import (ABOVE, BELOW, CLOSE, CLOSED, HEADER, IN_BODY, IN_HEADER, NONE, OPEN, SECTION,
                                 Around, place)
-from zhcorpus.segment import assemble
+from zhcorpus.reading.segment import assemble
 
 
 def drafts_of(lines: list[str]):

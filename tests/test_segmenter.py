@@ -5,7 +5,7 @@ import json
 import jieba
 import pytest
 
-from zhcorpus.segmenter import Segmenter, common_words
+from zhcorpus.language.segmenter import Segmenter, common_words
 
 
 @pytest.fixture(scope="module")
@@ -20,7 +20,7 @@ def test_rjieba_gives_jiebas_tokens(corpus_text, user_words):
     rust, python = Segmenter(user_words, backend="rjieba"), Segmenter(user_words, backend="jieba")
     assert rust.cut(corpus_text) == python.cut(corpus_text)
     assert rust.cut_for_search(corpus_text) == python.cut_for_search(corpus_text)
-    assert rust.tag(corpus_text) == python.tag(corpus_text)  # part-of-speech tags too (names, quotes.py)
+    assert rust.tag(corpus_text) == python.tag(corpus_text)  # part-of-speech tags too (names, quotes/direct.py)
 
 
 @pytest.mark.parametrize("backend", ["jieba", "rjieba"])
@@ -56,7 +56,7 @@ def test_rare_words_are_not_join_evidence():
 
 def test_common_words_are_the_dictionary_lines_over_the_threshold():
     """The one regular expression reads jieba's word list as a line-by-line parse does."""
-    from zhcorpus.segmenter import COMMON_WORD_FREQUENCY, jieba_dictionary_path
+    from zhcorpus.language.segmenter import COMMON_WORD_FREQUENCY, jieba_dictionary_path
 
     expected = set()
     for line in jieba_dictionary_path().read_text(encoding="utf-8").splitlines():

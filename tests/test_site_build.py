@@ -378,7 +378,7 @@ def test_traditional_edition_links_and_cites_itself(site):
 
 
 def test_hong_kong_article_is_shown_as_printed_in_traditional(fixture_site):
-    from zhcorpus.convert import to_hong_kong
+    from zhcorpus.language.convert import to_hong_kong
 
     articles = load_articles(FIXTURES / "corpus" / "articles")
     hk = next(a for a in articles if a.script_original == "zh-Hant" and a.original)
@@ -423,7 +423,7 @@ def test_edition_switcher_links_resolve_to_the_same_page(site):
 
 
 def test_traditional_search_index_has_traditional_snippets(fixture_site):
-    from zhcorpus.convert import to_hong_kong
+    from zhcorpus.language.convert import to_hong_kong
     from zhcorpus.site.quotedata import load_quotes
 
     hans, hant = _search_docs(fixture_site.site_dir), _search_docs(fixture_site.site_dir / HANT)

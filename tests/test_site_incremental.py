@@ -203,7 +203,7 @@ def test_a_changed_byte_in_what_the_site_keeps_costs_time_not_pages(tmp_path):
 def test_a_dirty_build_after_a_first_taxonomy_equals_a_clean_build(tmp_path, root):
     """Events and themes come with a first taxonomy: their indexes join the nav, which
     every page shows, so every page is rendered again, not only those that changed."""
-    from zhcorpus.build import build
+    from zhcorpus.build.pipeline import build
 
     seeds = tmp_path / "seeds"
     seeds.mkdir()

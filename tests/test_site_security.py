@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from zhcorpus.build import build
+from zhcorpus.build.pipeline import build
 from zhcorpus.site.buildrun import REPO, build_site
 
 TITLE_BREAK = "</title><img src=x onerror=alert(1)>"
@@ -30,7 +30,7 @@ JINJA = "{{ 7*7 }}"
 ESCAPED = "&lt;b&gt;"  # already-escaped text must show as these eight characters
 PAYLOADS = (TITLE_BREAK, SCRIPT, ATTRIBUTE_BREAK, JINJA, ESCAPED)
 ALL = "".join(PAYLOADS)
-# A name the build finds before 说 must pass the name check (personnames.py): no
+# A name the build finds before 说 must pass the name check (quotes/personnames.py): no
 # payload does, so the hostile "speaker" makes no speaker, and the speaker the build
 # does detect is a checked name.
 HOSTILE_SPEAKER = "<svg onload=alert()>"

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from zhcorpus.readers import SeedError
-from zhcorpus.schema import ID
-from zhcorpus.speakers import (
+from zhcorpus.reading.readers import SeedError
+from zhcorpus.editorial.schema import ID
+from zhcorpus.quotes.speakers import (
     Found,
     Speaker,
     ascii_id,

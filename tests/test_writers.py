@@ -2,7 +2,7 @@
 
 import pytest
 
-from zhcorpus.writers import escape_markdown
+from zhcorpus.corpus.writers import escape_markdown
 
 
 @pytest.mark.parametrize("text, escaped", [

@@ -11,9 +11,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from .build import WorkerLost, build
-from .ledger import format_ledger
-from .schema import YEARS
+from zhcorpus.build.pipeline import WorkerLost, build
+from zhcorpus.corpus.ledger import format_ledger
+from zhcorpus.editorial.schema import YEARS
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -32,7 +32,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from .starter import AlreadyThere, write_starters
+    from zhcorpus.editorial.starter import AlreadyThere, write_starters
 
     try:
         written = write_starters(args.seeds, force=args.force)
@@ -47,7 +47,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
-    from .generate import CannotGenerate, generate_pages
+    from zhcorpus.build.generate import CannotGenerate, generate_pages
 
     try:
         count = generate_pages(args.seeds, args.out, args.pages, seed=args.random_seed)

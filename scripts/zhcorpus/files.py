@@ -19,10 +19,11 @@ import os
 import time
 from contextlib import contextmanager, suppress
 from fnmatch import fnmatchcase
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterator, TypeVar
 
-from .cachecodec import Codec, CodecError
+from zhcorpus.cachecodec import Codec, CodecError
 
 T = TypeVar("T")
 PLAIN = Codec()  # what keep() keeps: plain data, tuples, sets, bytes and dates, no classes of ours
@@ -214,3 +215,21 @@ def kept_table(name: str, key: str, make: Callable[[], T]) -> T:
         value = make()
         keep(path, value)
     return value
+
+
+# Bumped when what the build keeps changes shape; with the code, it keys every kept entry.
+KEPT_FORMAT = 3
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Any change to the pipeline's code invalidates every entry.
+
+    The pipeline is the whole package but the site and its search, which read the corpus and
+    never shape what the build keeps."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256(str(KEPT_FORMAT).encode())
+    for path in sorted(package.rglob("*.py")):
+        if path.relative_to(package).parts[0] not in ("site", "search"):
+            digest.update(path.relative_to(package).as_posix().encode() + path.read_bytes())
+    return digest.hexdigest()

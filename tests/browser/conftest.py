@@ -15,7 +15,7 @@ from typing import Iterator
 
 import pytest
 
-from zhcorpus.search.benchmark.browser import CHROMIUM_ARGS  # the flags the benchmark uses too
+from benchmarks.browser import CHROMIUM_ARGS  # the flags the benchmark uses too
 from zhcorpus.site.buildrun import build_site, inputs_for_tests
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -77,7 +77,7 @@ def quotes():
 
 
 def _hant(text):
-    from zhcorpus.convert import to_hong_kong
+    from zhcorpus.language.convert import to_hong_kong
 
     return to_hong_kong(text)
 

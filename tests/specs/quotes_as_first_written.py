@@ -1,9 +1,9 @@
-"""quotes.py as it was before issue 20 made it linear in a paragraph's length: the spec.
+"""quotes/direct.py as it was before issue 20 made it linear in a paragraph's length: the spec.
 
 Kept verbatim but for this docstring and an absolute import. tests/test_quotes.py
-checks that today's quotes.py finds the same quotes, speakers and patterns as
+checks that today's quotes/direct.py finds the same quotes, speakers and patterns as
 this one on the corpus and on random paragraphs. Do not change it to follow
-quotes.py: a change of behaviour belongs in the case tables there.
+quotes/direct.py: a change of behaviour belongs in the case tables there.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from zhcorpus.speakers import Mention, Registry, find_mentions, printed_name, resolve
+from zhcorpus.quotes.speakers import Mention, Registry, find_mentions, printed_name, resolve
 
 SENTENCE_PUNCT = "，。！？；：…,!?;:"  # inside a span: it is a clause, not a name
 SENTENCE_END = "。！？!?"

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import opencc
 
-from .. import files
-from ..convert import opencc_version
-from ..segmenter import jieba_dictionary_path, jieba_version
+from zhcorpus import files
+from zhcorpus.language.convert import opencc_version
+from zhcorpus.language.segmenter import jieba_dictionary_path, jieba_version
 
 # Every OpenCC direction between the scripts: a character is in the same class
 # as anything any of them turns it into, so s2hk(text) folds like text does.

@@ -27,7 +27,7 @@ from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 
-from ..files import write_if_changed
+from zhcorpus.files import write_if_changed
 from . import codec, state
 from .fold import client_table, fold
 

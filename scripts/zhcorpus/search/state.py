@@ -16,7 +16,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..files import keep, read_kept
+from zhcorpus.files import keep, read_kept
 
 FORMAT = 1
 KEEP = 16  # state files kept in one cache folder (each site folder and edition has one), newest first

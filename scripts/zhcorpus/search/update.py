@@ -28,7 +28,7 @@ from pathlib import Path
 
 from . import codec, state
 from .fold import fold
-from ..files import write_if_changed
+from zhcorpus.files import write_if_changed
 from .index import chunk_blob, chunk_starts, facets_blob, finish, grams_of, manifest_for, rank_order, shard_path
 
 SLACK = 0.05  # placed + removed documents, as a share of all ids, before a full rebuild

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from zhcorpus.files import KeptMemo
-from zhcorpus.readers import load_yaml
+from zhcorpus.reading.readers import load_yaml
 
 from .settings import NO_OUTLET
 
@@ -181,7 +181,7 @@ def _memo_file(cache_dir: Path, articles_dir: Path) -> Path:
     # What reads front-matter: this module, readers.load_yaml and PyYAML.
     import yaml
 
-    from zhcorpus import readers
+    from zhcorpus.reading import readers
 
     code = hashlib.sha1(Path(__file__).read_bytes() + Path(readers.__file__).read_bytes()
                         + yaml.__version__.encode()).hexdigest()[:8]

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from zhcorpus.convert import to_hong_kong
+from zhcorpus.language.convert import to_hong_kong
 
 HANS = "zh-Hans"
 HANT = "zh-Hant"

@@ -21,11 +21,11 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.utils import clean_directory  # noqa: E402
 
-from zhcorpus import collector  # noqa: E402
+from zhcorpus.build import collector  # noqa: E402
 from zhcorpus.site import (  # noqa: E402
     assemble, edition, hantbuild, home, pages, searchindex, settings, sources, themetext,
 )
-from zhcorpus.progress import PageProgress  # noqa: E402
+from zhcorpus.build.progress import PageProgress  # noqa: E402
 from zhcorpus.search import fold  # noqa: E402
 from zhcorpus.site.corpus import load_articles  # noqa: E402
 from zhcorpus.site.names import load_names  # noqa: E402

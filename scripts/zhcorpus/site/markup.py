@@ -4,7 +4,7 @@ Front-matter values (titles, bylines, captions) and ``original`` paragraphs are
 plain text; the article body is already escaped by the corpus build. Anything
 we put into a generated page goes through :func:`escape` so that a headline
 containing ``<script>``, ``*`` or ``|`` shows those characters and never
-becomes markup. The rule is the corpus writer's own (zhcorpus.writers), so
+becomes markup. The rule is the corpus writer's own (zhcorpus.corpus.writers), so
 generated text and the body are escaped identically.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from zhcorpus.writers import escape_markdown
+from zhcorpus.corpus.writers import escape_markdown
 
 
 # Pure, and called ~330,000 times at 5,000 articles, mostly on the same names and titles.

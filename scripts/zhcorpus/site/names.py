@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from zhcorpus.readers import load_yaml
+from zhcorpus.reading.readers import load_yaml
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """Read ``corpus/quotes.jsonl``: one quote per line, with every article reporting it.
 
-The format is written by ``zhcorpus.quotebook``; this module only parses it.
+The format is written by ``zhcorpus.quotes.quotebook``; this module only parses it.
 Ids, slugs and anchors become URLs and HTML ids, so they are held to ASCII
 here; the texts are plain source text and are escaped wherever they are shown.
 """

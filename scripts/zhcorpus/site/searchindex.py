@@ -17,7 +17,7 @@ import logging
 from pathlib import Path
 
 from zhcorpus.search import build_index, corpus_documents, name_aliases, state, update_index
-from zhcorpus.convert import opencc_version
+from zhcorpus.language.convert import opencc_version
 from zhcorpus.files import KeptMemo
 from zhcorpus.search.update import Declined
 

@@ -51,7 +51,7 @@ UNATTRIBUTED = "未署名"  # heading for quotes the build could not attribute
 SPEAKER_KIND_LABELS = {"group": "群体", "media": "媒体"}
 # The speaker index lists each kind under its own heading (anchor, heading), in
 # this order, so a group or a saying (中亚谚语, kind group) is not counted as a person.
-# An entry without a kind is a person, as in the registry (zhcorpus.speakers).
+# An entry without a kind is a person, as in the registry (zhcorpus.quotes.speakers).
 SPEAKER_SECTIONS = {
     "person": ("people", "人物"),
     "group": ("groups", "群体、先贤与谚语"),
