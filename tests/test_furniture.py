@@ -60,6 +60,35 @@ from zhcorpus.reading.furniture import furniture_reason
     ("2025年6月16日至18日在阿斯塔", None),
     ("掃碼閱讀全文匯聚的是共進力量托", None),
     ("他说（编辑：许）", None),
+    # the newsroom's name run into the date of a header or a time line
+    ("联合报2025/06/19\u3000A10版\u3000两岸", furniture.PAGE_HEADER),
+    ("中国日报网2025-06-17责任编辑：胡一帆", furniture.PUBLICATION),
+    ("中国日报网 2025-06-17 10:21", furniture.PUBLICATION),
+    ("人民日报2025年6月18日报道了峰会", None),
+    ("首页 / 政治", furniture.BREADCRUMB),
+    ("中国 / 中亚", furniture.BREADCRUMB),
 ])
 def test_furniture_reason(line, why):
     assert furniture_reason(line) == why
+
+
+@pytest.mark.parametrize("line, masthead", [
+    ("央视新闻客户端", True),
+    ("德國之聲中文網", True),
+    ("RFI 法國國際廣播電台 - 華語", True),
+    ("哈萨克国际通讯社 Kazinform", True),
+    ("卡巴尔国家通讯社（吉尔吉斯斯坦）中文版", True),
+    ("联合早报网", True),
+    # headlines and credits are left alone: a headline names what happened
+    ("走进新华社", False),
+    ("新华社", False),
+    ("（新华社）", False),
+    ("习近平签中亚睦邻条约", False),
+    ("中国—中亚峰会在西安举行", False),
+    ("记者走进人民日报，看中亚报道", False),
+    ("UzA 新闻中心", False),
+])
+def test_is_masthead(line, masthead):
+    assert furniture.is_masthead(line) is masthead
+
+

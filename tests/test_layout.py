@@ -4,7 +4,7 @@ import pytest
 
 from zhcorpus.reading import layout
 from zhcorpus.reading.headlines import opens_report
-from zhcorpus.reading.layout import classify_line, ends_sentence, page_blocks
+from zhcorpus.reading.layout import FURNITURE, TEXT, classify_line, ends_sentence, page_blocks
 
 
 @pytest.mark.parametrize("line, kind", [
@@ -172,3 +172,18 @@ def test_a_long_hard_wrapped_paragraph_is_joined_as_before():
     text = "习近平主席同中亚五国元首共同擘画中国中亚合作新蓝图奏响千年丝路的新时代乐章" * 200
     lines = "\n".join(text[i:i + 15] for i in range(0, len(text), 15))
     assert [b.text for b in page_blocks(lines)] == [text]
+
+
+@pytest.mark.parametrize("page, dropped", [
+    ("央视新闻客户端\n王毅：合作正迎来新阶段\n2025-06-18 22:47:15　来源：央视新闻\n正文第一段。", "央视新闻客户端"),
+    ("德國之聲中文網\n中國與中亞關係的新階段\n日期 2025年6月18日\n正文。", "德國之聲中文網"),
+])
+def test_a_page_s_masthead_is_furniture(page, dropped):
+    blocks = page_blocks(page)
+    assert [(b.kind, b.text) for b in blocks if b.kind == FURNITURE][0] == (FURNITURE, dropped)
+    assert blocks[1].kind == TEXT and blocks[1].text != dropped
+
+
+def test_a_newsroom_name_further_down_is_not_a_masthead():
+    page = "峰会闭幕\n正文第一段。\n新华网\n正文第二段。"
+    assert all(b.kind != FURNITURE for b in page_blocks(page))

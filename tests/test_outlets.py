@@ -172,6 +172,12 @@ def test_a_line_that_is_no_byline_or_dateline(line):
     ("澳門日報                    二〇二五年六月十八日  星期三                    A7  中國新聞", "macaodaily"),
     ("on.cc東網 > 兩岸 > 中國", "oncc"),
     ("作者：林若溪 来源：中国青年报客户端 2025年06月13日", "cyol"),
+    # a web page's first line: the name alone, with brand, region or edition around it
+    ("俄罗斯卫星通讯社", "sputnik-cn"),
+    ("乌兹别克斯坦国家通讯社（UzA）", "uza"),
+    ("哈萨克国际通讯社 Kazinform", "kazinform"),
+    ("央视新闻客户端", "cctv"),
+    ("德國之聲中文網", None),                          # a masthead, of an outlet not registered
     # Left alone: credits, reports citing an outlet, an outlet the registry does not know.
     ("▲中亞國家與中國的貿易往來日益密切。圖源：新華社", None),
     ("图源：新华社", None),

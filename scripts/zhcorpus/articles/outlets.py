@@ -21,6 +21,7 @@ from typing import Callable, Iterable
 
 from zhcorpus.articles import dates
 from zhcorpus.articles.formpatterns import FORM_TEXT, PLACEHOLDERS, Form, compile_form, fold
+from zhcorpus.reading.furniture import is_masthead, masthead_names
 from zhcorpus.editorial.schema import Either, IdMap, ListOf, OneOf, Record, Text, fail, load, show
 
 ROLES = ("datelines", "bylines", "credits", "mastheads", "furniture")
@@ -161,7 +162,11 @@ class Registry:
         if not dates.is_furniture_shaped(text):
             return None
         mark = self.read("mastheads", text)
-        return mark.outlet if mark else None
+        if mark is not None:
+            return mark.outlet
+        if is_masthead(text):  # the name alone: 俄罗斯卫星通讯社, 乌兹别克斯坦国家通讯社（UzA）
+            return next(filter(None, map(self.outlet_id, masthead_names(text))), None)
+        return None
 
     def _prefix(self, role: str, text: str, start: int, allowed: Callable[[Form], bool] = lambda form: True,
                 bounded: bool = False) -> tuple[Mark, int] | None:

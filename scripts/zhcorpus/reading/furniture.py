@@ -25,6 +25,7 @@ APP_NOTICE = "app or QR-code notice"
 COPYRIGHT = "copyright notice"
 RELATED_LABEL = "related-links label"
 RELATED_LINK = "related link"
+MASTHEAD = "masthead: the name of the paper or site"
 
 _SPACES = re.compile(r"\s+")
 # What every remaining kind of furniture line holds: a space, a colon, a bracket, a
@@ -39,14 +40,15 @@ _NUMBER = r"(?:\d{1,4}|[０-９]{1,4}|[〇零一二三四五六七八九十]{1,4
 _DATE = re.compile(rf"{_NUMBER}\s*年\s*{_NUMBER}\s*月\s*{_NUMBER}\s*日")
 _WEEKDAY = re.compile("(?:星期|週|礼拜|禮拜)[一二三四五六日天]")
 _WIDE_FIELDS = re.compile(r"\S\s{3,}\S.*?\S\s{3,}\S")  # fields set across the page
-_PAGE_NUMBER = re.compile(r"第\s*\d{1,3}\s*版|^[A-Z]\d{1,2}\s{2,}\S|\s{2,}[A-Z]\d{1,2}(?:\s|$)")
+_PAGE_NUMBER = re.compile(r"第\s*\d{1,3}\s*版|(?:^|\s)[A-Z]?\d{1,2}\s*版(?:\s|$)|^[A-Z]\d{1,2}\s{2,}\S|\s{2,}[A-Z]\d{1,2}(?:\s|$)")
 
-_CRUMB_SEPARATOR = re.compile(r"\s*(?:>>|>|＞|›|»)\s*|\s+\|\s+")
+_CRUMB_SEPARATOR = re.compile(r"\s*(?:>>|>|＞|›|»)\s*|\s+[|/／]\s+")
 _CRUMB_LABEL = re.compile(r"[^\s：:“”「」\"《》]{1,12}(?:\s+[^\s：:“”「」\"《》]{1,12})?")
 
 _ISO_TIME = r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
 _PRINTED_DATE = re.compile(
-    rf"^(?:\d{{4}}\s*[-/.]\s*\d{{1,2}}\s*[-/.]\s*\d{{1,2}}|{_DATE.pattern}){_ISO_TIME}(?=\s|\||$)")
+    rf"^(?:\d{{4}}\s*[-/.]\s*\d{{1,2}}\s*[-/.]\s*\d{{1,2}}|{_DATE.pattern}){_ISO_TIME}"
+    r"(?=\s|\||$|来源|來源|责任编辑|責任編輯|编辑|編輯)")  # 2025-06-17责任编辑：…, the fields run together
 _FIELD_LABEL = re.compile(r"^(?:来源|來源|发布时间|發佈時間|发布|發布|發佈|更新时间|更新時間|更新|出版|时间|時間)\s*[：:/／]")
 _WEB_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+")
 
@@ -88,13 +90,52 @@ def furniture_reason(line: str) -> str | None:
         return None  # the rest are fields set apart by spaces, colons, brackets or separators
     if (editors := _EDITOR.search(text)) and (not editors.start() or _WIDGET.fullmatch(text[:editors.start()])):
         return EDITORS  # at the start, or after a widget: 【纠错】 【责任编辑：黄文静】
-    if _is_page_header(text):
+    if _is_page_header(text) or _is_page_header(text[masthead_prefix(text):].strip()):
         return PAGE_HEADER
     if _is_breadcrumb(text):
         return BREADCRUMB
-    if (_FIELD_LABEL.match(text) or _WEB_ADDRESS.match(text) or _is_dated_line(text)) and not _BYLINE_WORD.search(text):
+    dated = _is_dated_line(text) or _is_dated_line(text[masthead_prefix(text):].strip())
+    if (_FIELD_LABEL.match(text) or _WEB_ADDRESS.match(text) or dated) and not _BYLINE_WORD.search(text):
         return PUBLICATION  # one that names a reporter is a byline: left to the byline readers
     return None
+
+
+# A paper's, agency's or site's name ends with what it is; around it a site prints its brand in
+# Latin letters, its region in brackets and its edition (德國之聲中文網, 哈萨克国际通讯社 Kazinform,
+# 乌兹别克斯坦国家通讯社（UzA）, RFI 法國國際廣播電台 - 華語).
+_MEDIA_NAME = re.compile(
+    "[\u4e00-\u9fff]{1,12}?(?:通讯社|通訊社|新闻社|新聞社|日报|日報|晚报|晚報|时报|時報|早报|早報|商报|商報|"
+    "周刊|週刊|杂志|雜誌|新闻网|新聞網|中文网|中文網|电视台|電視台|广播电台|廣播電台|电台|電台|客户端|客戶端|"
+    "报|報|网|網)")
+_EDITION = re.compile("(?:中文版|中文网|中文網|华语|華語|中文|繁体版|繁體版|简体版|簡體版)$")
+_BRAND = re.compile(r"[A-Za-z][A-Za-z0-9.&' ]*|[（(][^（）()]{1,14}[）)]|\s+[-–—|｜]\s+|\s+")
+
+
+_MEDIA_NAME_THEN_DATE = re.compile(f"(?:{_MEDIA_NAME.pattern})\\s*(?={_PRINTED_DATE.pattern.removeprefix('^')})")
+
+
+def is_masthead(text: str) -> bool:
+    """A line that is only a paper's, agency's or site's name, as a page's first line
+    prints it. A headline names what happened, so it never ends with a newsroom's name
+    alone; still, the caller asks this of a page's opening lines only."""
+    core = _BRAND.sub("", text.strip())
+    return (2 <= len(core) <= 16 and not _SENTENCE.search(text)
+            and any(_MEDIA_NAME.fullmatch(name) for name in (core, _EDITION.sub("", core))))
+
+
+def masthead_names(text: str) -> list[str]:
+    """The names a masthead line prints, for looking the outlet up: the name without its
+    brand, region and edition, the name with its edition, and each brand or bracket."""
+    core = _BRAND.sub("", text.strip())
+    extras = [m.group(0).strip(" （）()-–—|｜") for m in _BRAND.finditer(text.strip())]
+    return [name for name in dict.fromkeys([_EDITION.sub("", core), core, *extras]) if name]
+
+
+def masthead_prefix(text: str) -> int:
+    """Where a newsroom's name ends at the head of a furniture line (中国日报网2025-06-17…,
+    联合报2025/06/19　A10版): 0 when the line does not open with one."""
+    match = _MEDIA_NAME_THEN_DATE.match(text)
+    return match.end() if match else 0
 
 
 def is_related_label(line: str) -> bool:

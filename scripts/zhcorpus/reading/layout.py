@@ -14,7 +14,8 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from statistics import median
 
-from zhcorpus.reading.furniture import EDITORS, PUBLICATION, RELATED_LINK, furniture_reason, is_link_bullet, is_related_label
+from zhcorpus.reading.furniture import (EDITORS, MASTHEAD, PUBLICATION, RELATED_LINK, furniture_reason, is_link_bullet,
+                                        is_masthead, is_related_label)
 from zhcorpus.reading.headlines import is_bracketed, is_credit_line, is_exchange_line, is_photo_line, opens_report
 from zhcorpus.reading.repairs import join_wrapped, repair
 
@@ -135,6 +136,7 @@ def page_blocks(text: str) -> list[Block]:
             continue  # blank lines are unreliable on these pages: wraps and breaks alike
         indented = line[:1] in (" ", "\u3000", "\t")
         lines.extend(classify_line(line.strip(), number, indented))
+    _mark_masthead(lines)
     _mark_related_links(lines)
     widths = sorted(display_width(b.text) for b in lines if b.kind == TEXT)
     if widths and median(widths) < 24 and _hard_wrapped(widths, _column_width(widths)):
@@ -147,6 +149,21 @@ def page_blocks(text: str) -> list[Block]:
     blocks = [b for b in blocks if b.text]
     _mark_headlines_by_place(blocks)
     return blocks
+
+
+def _mark_masthead(lines: list[Block]) -> None:
+    """A page opens with the paper's or site's name above its first headline (央视新闻客户端,
+    德國之聲中文網): the masthead, furniture. Only the opening lines are asked: further down,
+    a line that is a newsroom's name is a credit or a signature, which the readers keep."""
+    for block in lines[:_MASTHEAD_LINES]:
+        if block.kind == TEXT and is_masthead(block.text):
+            block.kind, block.why, block.text = FURNITURE, MASTHEAD, repair(block.text)
+            return
+        if block.kind != FURNITURE:
+            return
+
+
+_MASTHEAD_LINES = 3
 
 
 def _mark_related_links(lines: list[Block]) -> None:
