@@ -38,6 +38,11 @@ class Term:
     # place, its ordinal), whatever bare term (中国—中亚峰会) matched. See holds_for.
     dates: tuple[dt.date | None, dt.date | None] = (None, None)
     evidence: tuple[str, ...] = ()
+    terms: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (lang, match terms) for English and Russian copy
+
+    def match_in(self, lang: str) -> tuple[str, ...]:
+        """The match terms of a language: Chinese ones for Chinese, the ``terms`` of the others."""
+        return self.match if lang.startswith("zh") else next((t for each, t in self.terms if each == lang), ())
 
 
 @dataclass(frozen=True)
@@ -47,6 +52,10 @@ class Taxonomy:
     events: dict[str, Term]
     themes: dict[str, Term]
     registry: Outlets = field(default_factory=Outlets)  # the outlets' forms, compiled
+    topic_terms: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (lang, topic terms) for English and Russian
+
+    def topic_in(self, lang: str) -> tuple[str, ...]:
+        return self.topic if lang.startswith("zh") else next((t for each, t in self.topic_terms if each == lang), ())
 
     def outlet_id(self, name: str) -> str | None:
         """The id of the outlet a name (in either script) or an id stands for."""
@@ -64,13 +73,15 @@ class Enrichment:
 
 _NAMES = {"zh_hans": Text(max_len=100), "zh_hant": Text(max_len=100), "en": Text(max_len=300)}
 _MATCH = ListOf(Text(max_len=100), max_items=10_000)
-_TERM_FIELDS = {**_NAMES, "match": _MATCH, "min_hits": Whole(1, 10_000),
+# terms: {en: [...], ru: [...]}: what English and Russian copy prints for an event, theme or the topic.
+_LANG_TERMS = Record({"en": _MATCH, "ru": _MATCH})
+_TERM_FIELDS = {**_NAMES, "match": _MATCH, "terms": _LANG_TERMS, "min_hits": Whole(1, 10_000),
                 "parent": Text(max_len=64, pattern=ID, rule=ID_RULE)}
 _TERM = Record(_TERM_FIELDS, required=tuple(_NAMES))
 _EVENT = Record({**_TERM_FIELDS, "dates": Record({"from": Day(), "to": Day()}), "evidence": _MATCH},
                 required=tuple(_NAMES))
 TAXONOMY = Record({
-    "topic": Record({"match": _MATCH}),
+    "topic": Record({"match": _MATCH, "terms": _LANG_TERMS}),
     "forms": FORMS,
     "outlets": OUTLETS,
     "events": IdMap(_EVENT),
@@ -99,7 +110,12 @@ def load_taxonomy(path: Path, data: bytes | None = None) -> Taxonomy:
         events=_terms(sections["events"]),
         themes=_terms(sections["themes"]),
         registry=registry,
+        topic_terms=_lang_terms(tree.get("topic", {})),
     )
+
+
+def _lang_terms(spec: dict) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((lang, tuple(terms)) for lang, terms in spec.get("terms", {}).items())
 
 
 def fail_on_unknown_parents(path: Path, sections: dict[str, dict[str, dict]]) -> None:
@@ -118,7 +134,7 @@ def _terms(section: dict[str, dict]) -> dict[str, Term]:
                           match=tuple(spec.get("match", ())), min_hits=spec.get("min_hits", _DEFAULT_MIN_HITS),
                           parent=spec.get("parent"),
                           dates=(spec.get("dates", {}).get("from"), spec.get("dates", {}).get("to")),
-                          evidence=tuple(spec.get("evidence", ())))
+                          evidence=tuple(spec.get("evidence", ())), terms=_lang_terms(spec))
             for term_id, spec in section.items()}
 
 

@@ -92,6 +92,7 @@ def make_article(page: PageContext, draft: Draft, taxonomy: Taxonomy, speakers: 
         "byline_text": convert(" / ".join(draft.bylines)) or None,
         "kind": kind,
         "script_original": script,
+        "lang": note.lang if note and note.lang else script,
         "on_topic": note.on_topic if note and note.on_topic is not None else found.on_topic,
         "events": found.events,
         "speakers": found.speakers,

@@ -33,7 +33,9 @@ _FORMS = ListOf(Either((_FORM, Record({"form": _FORM, "seen": Text(max_len=1000)
 _REGION = Text(max_len=8, pattern=re.compile("[A-Z]{2}"), rule="a region code, ISO 3166-1 alpha-2 (HK)")
 _NAMES = {"zh_hans": Text(max_len=100), "zh_hant": Text(max_len=100), "en": Text(max_len=300)}
 _NAME_LIST = ListOf(Text(max_len=100), max_items=100)
-OUTLET = Record({**_NAMES, "names": _NAME_LIST, "match": _NAME_LIST, "region": _REGION,
+# The outlet's name as English and Russian copy prints it (in a dateline's credit, a masthead).
+PRINT_NAMES = Record({"en": _NAME_LIST, "ru": _NAME_LIST})
+OUTLET = Record({**_NAMES, "names": _NAME_LIST, "match": _NAME_LIST, "print_names": PRINT_NAMES, "region": _REGION,
                  "kind": OneOf(("agency", "paper", "web", "broadcaster")),
                  **{role: _FORMS for role in ROLES}, "notes": Text(max_len=2000)}, required=tuple(_NAMES))
 OUTLETS = IdMap(OUTLET)
@@ -59,6 +61,7 @@ class Outlet:
     names: tuple[str, ...]
     region: str | None = None
     kind: str | None = None
+    print_names: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (lang, names): see PRINT_NAMES
 
 
 @dataclass(frozen=True)
@@ -314,7 +317,8 @@ def make_registry(outlets: dict[str, dict], forms: dict[str, list]) -> Registry:
     for outlet_id, spec in outlets.items():
         names = _names_of(spec)
         registry.outlets[outlet_id] = Outlet(outlet_id, spec["zh_hans"], spec["zh_hant"], spec["en"], names,
-                                             spec.get("region"), spec.get("kind"))
+                                             spec.get("region"), spec.get("kind"),
+                                             tuple((lang, tuple(names)) for lang, names in spec.get("print_names", {}).items()))
         for name in names:
             registry._by_name.setdefault(_name_key(name), outlet_id)
     every_name = sorted({n for o in registry.outlets.values() for n in o.names}, key=len, reverse=True)

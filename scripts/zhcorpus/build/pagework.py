@@ -25,6 +25,11 @@ from zhcorpus.language.segmenter import Segmenter
 from zhcorpus.editorial.sidecars import Sidecar
 from zhcorpus.quotes.speakers import Registry
 from zhcorpus.corpus.writers import Article
+from zhcorpus.articles.latin import LatinPage, make_latin_article, print_name_index
+from zhcorpus.articles.latin import page_facts as latin_page_facts
+from zhcorpus.language.detect import detect_lang, is_chinese
+from zhcorpus.quotes.latin import latin_quotes
+from zhcorpus.reading.latin import latin_drafts
 
 
 @dataclass
@@ -60,6 +65,9 @@ class RecordingReference:
 def process_page(page: Page, reference: Reference, taxonomy: Taxonomy, registry: Registry,
                  segmenter: Segmenter, year: int | None = None) -> PageResult:
     """``year``: the year of a page that prints none (``zhcorpus build --year``)."""
+    lang = page_lang(page)
+    if not is_chinese(lang):
+        return process_latin_page(page, lang, taxonomy, registry, year)
     recording = RecordingReference(reference)
     context, drafts = page_drafts(page, recording, taxonomy.registry, year)  # type: ignore[arg-type]
     warnings: list[str] = []
@@ -67,6 +75,25 @@ def process_page(page: Page, reference: Reference, taxonomy: Taxonomy, registry:
     ledger = page_ledger(page.seed, articles, drafts)
     quotes = [article_quotes(article, registry, segmenter) for article in articles]
     return PageResult(page.seed.name, articles, quotes, ledger, recording.lookups, warnings)
+
+
+def page_lang(page: Page) -> str:
+    """The page's language: its sidecar's ``lang``, else the one its text is written in."""
+    return page.sidecar.lang or detect_lang(page.seed.text)
+
+
+def process_latin_page(page: Page, lang: str, taxonomy: Taxonomy, registry: Registry,
+                       year: int | None = None) -> PageResult:
+    """An English or Russian page: read by reading/latin, its quotes by quotes/latin."""
+    index = print_name_index(taxonomy)
+    drafts, units = latin_drafts(page.seed.text, frozenset(index))
+    masthead, printed, known_year = latin_page_facts(units, index, page.sidecar, year)
+    context = LatinPage(page.seed, page.sidecar, lang, masthead, printed, known_year)
+    warnings: list[str] = []
+    articles = [make_latin_article(context, draft, taxonomy, registry, warnings) for draft in drafts]
+    ledger = page_ledger(page.seed, articles, drafts)
+    quotes = [latin_quotes([(p.anchor, p.text) for p in a.body if p.role == "p"], lang, registry) for a in articles]
+    return PageResult(page.seed.name, articles, quotes, ledger, {}, warnings)
 
 
 def page_drafts(page: Page, reference: Reference, outlets: Outlets | None = None,

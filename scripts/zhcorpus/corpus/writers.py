@@ -49,7 +49,9 @@ class Article:
 
 _BACKSLASH = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;", "~": "&#126;",
-             "^": "&#94;", "=": "&#61;", ":": "&#58;", '"': "&quot;"}
+             "^": "&#94;", "=": "&#61;", ":": "&#58;"}
+# A quotation mark means nothing to Markdown outside a link or an HTML tag, which the
+# escapes above already make impossible: it stays a quotation mark ("…," Xi said).
 _ENTITY_CHARS = re.compile("[" + re.escape("".join(_ENTITIES)) + "]")
 
 

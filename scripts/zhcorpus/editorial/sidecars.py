@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from zhcorpus.reading.readers import input_bytes
+from zhcorpus.language.detect import LANGS
 from zhcorpus.language.han import HAN_RANGES
 from zhcorpus.editorial.schema import ID, ID_CHARS, YEARS, Day, Flag, ListOf, OneOf, Record, Text, Whole, load
 
@@ -25,7 +26,11 @@ ARTICLE_KINDS = ("speech", "report", "commentary", "reporters-notes", "interview
 # path, no markup, no upper case can come through here.
 OUTLET = re.compile(f"{ID.pattern}|[{HAN_RANGES}·]{{1,32}}")
 
+# A page's or article's language, when the text misleads the detector (language/detect.py).
+LANG = OneOf(LANGS)
+
 SIDECAR = Record({
+    "lang": LANG,
     "source": Text(max_len=64, pattern=OUTLET, rule=f"an outlet's id ({ID_CHARS}) or its name in Han characters"),
     "year": Whole(*YEARS),
     "date": Day(),
@@ -36,6 +41,7 @@ SIDECAR = Record({
         "kind": OneOf(ARTICLE_KINDS),
         "date": Day(),
         "on_topic": Flag(),
+        "lang": LANG,
     }, required=("match",)), max_items=1000),
 })
 
@@ -48,6 +54,7 @@ class ArticleNote:
     kind: str | None = None
     date: dt.date | None = None
     on_topic: bool | None = None
+    lang: str | None = None
 
 
 @dataclass(frozen=True)
@@ -56,6 +63,7 @@ class Sidecar:
     year: int | None = None
     date: dt.date | None = None
     articles: tuple[ArticleNote, ...] = field(default_factory=tuple)
+    lang: str | None = None
 
     def note_for(self, first_text: str) -> ArticleNote | None:
         for note in self.articles:
@@ -82,6 +90,7 @@ def read_sidecar(seed: Path, raw: bytes | None = None) -> Sidecar:
         return Sidecar()
     data: dict = load(sidecar_path(seed), raw, SIDECAR, "sidecar", empty={})  # type: ignore[assignment]
     return Sidecar(
+        lang=data.get("lang"),
         source=data.get("source"),
         year=data.get("year"),
         date=data.get("date"),

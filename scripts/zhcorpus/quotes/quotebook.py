@@ -35,6 +35,7 @@ class Reported:
     title: str
     outlet: str
     date: str
+    lang: str = "zh-Hans"
 
 
 def normalized(text: str) -> str:
@@ -60,7 +61,8 @@ def collect(found: list[tuple[Article, list[Quote]]], registry: Registry
     for article, quotes in sorted(found, key=lambda pair: pair[0].slug):
         for quote in quotes:
             reports.append(Reported(quote, article.slug, article.front["title"],
-                                    article.front["source"], article.front["date"] or ""))
+                                    article.front["source"], article.front["date"] or "",
+                                    article.front.get("lang", "zh-Hans")))
     registry, _ = extend(registry, unknown_speakers(r.quote for r in reports))
     reports = [_with_speaker_id(r, registry) for r in reports]
     quoted: dict[str, list[str]] = {}
@@ -152,6 +154,7 @@ def _entry(group: list[Reported]) -> dict:
     return {
         "id": _quote_id(quote.text),
         "text": quote.text,
+        "lang": main.lang,
         "speaker": attributed.quote.speaker_name,
         "speaker_id": attributed.quote.speaker_id,
         "role": attributed.quote.role,

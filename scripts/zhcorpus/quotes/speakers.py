@@ -34,6 +34,12 @@ class Speaker:
     country: str | None = None
     kind: str = "person"
     organization: str | None = None  # where the role is held, when printed apart from it
+    # Printed names per language other than Chinese, as (lang, names): Tokayev, Токаев.
+    # Kept apart from ``aliases``, which the Chinese readers match in Han text.
+    names: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def names_in(self, lang: str) -> tuple[str, ...]:
+        return next((names for each, names in self.names if each == lang), ())
 
 
 @dataclass(frozen=True)
@@ -130,6 +136,8 @@ SPEAKER = Record({
     "country": Text(max_len=64, pattern=re.compile("[A-Z]{2}"), rule="a country code, ISO 3166-1 alpha-2 (KZ)"),
     "kind": OneOf(KINDS),
     "organization": Text(max_len=300),
+    # names: {en: [Tokayev, Kassym-Jomart Tokayev], ru: [Токаев]}: how English and Russian copy prints them.
+    "names": Record({lang: ListOf(Text(max_len=100), max_items=100) for lang in ("en", "ru")}),
 }, required=("id", "zh_hans"))
 REGISTRY = Record({"speakers": ListOf(SPEAKER, max_items=100_000)})
 
@@ -146,6 +154,7 @@ def speaker_from_dict(row: dict) -> Speaker:
         country=row.get("country"),
         kind=row.get("kind", "person"),
         organization=row.get("organization"),
+        names=tuple((lang, tuple(names)) for lang, names in (row.get("names") or {}).items()),
     )
 
 
@@ -165,6 +174,11 @@ def registry_from_data(data: dict, path: Path | str = "speakers") -> Registry:
         for alias in sorted({s.zh_hans, s.zh_hant, *s.aliases}):
             if owner.setdefault(alias, s.id) != s.id:
                 problems.append(f"speakers[{n}]: alias {alias!r} names both {owner[alias]} and {s.id}")
+        for lang, names in s.names:
+            for name in names:
+                if owner.setdefault(f"{lang}:{name.casefold()}", s.id) != s.id:
+                    problems.append(f"speakers[{n}].names.{lang}: {name!r} names both "
+                                    f"{owner[f'{lang}:{name.casefold()}']} and {s.id}")
     if problems:
         fail(path, "speaker registry", problems)
     return Registry(speakers)
