@@ -178,7 +178,7 @@ def byline_names(bylines: list[str]) -> list[str]:
     names: list[str] = []
     for line in bylines:
         text = _BY.sub("", line).split("|")[0]
-        text = re.split(r"\s+(?:in|from|в)\s+[A-ZА-ЯЁ]", text)[0]
+        text = re.sub(r"\s+(?:in|from|в)\s+[A-ZА-ЯЁ][\w'’-]*(?: [A-Z][\w'’-]*)?(?=\s+and\s|\s+и\s|\s*,|\s*$)", "", text)
         for name in re.split(r",\s*|\s+and\s+|\s+и\s+", text):
             name = name.strip(" .")
             if name and name not in names and len(name.split()) <= 4:

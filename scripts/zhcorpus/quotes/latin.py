@@ -30,7 +30,7 @@ VERBS = {
 _PAIRS = {"en": [("“", "”"), ('"', '"'), ("‘", "’")], "ru": [("«", "»"), ("„", "“"), ('"', '"')]}
 _PRONOUNS = {"en": {"he", "she"}, "ru": {"он", "она"}}
 _NAME = {"en": r"(?:[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3})",
-         "ru": r"(?:[А-ЯЁ][а-яё.-]+(?: [А-ЯЁ][а-яё.-]+){0,3})"}
+         "ru": r"(?:[А-ЯЁ][а-яё.-]*(?: [А-ЯЁ][а-яё.-]*){0,3})"}
 _MIN_WORDS = 4
 _ROLE_WORDS = {"en": r"(?:[a-z][\w'-]* ){0,6}", "ru": r"(?:[а-яё][а-яё-]* ){0,6}"}
 
@@ -88,9 +88,13 @@ def latin_quotes(paragraphs: list[tuple[str, str]], lang: str, registry: Registr
     quotes: list[Quote] = []
     last_person: tuple[str, str | None] | None = None   # (name, id) named last
     for anchor, text in paragraphs:
+        previous: Span | None = None   # the paragraph's last attributed quotation
         for span in quote_spans(text, lang):
             content = text[span.start:span.end]
             found = _attribution(text, span, lang)
+            if found is None and previous is not None and last_person is not None \
+                    and _continues(text[previous.end + 1:span.start - 1]):
+                found = ("continued", "he" if lang == "en" else "он")
             if found is None:
                 continue
             pattern, who = found
@@ -107,10 +111,17 @@ def latin_quotes(paragraphs: list[tuple[str, str]], lang: str, registry: Registr
                                 role=speaker.role if speaker else None, country=speaker.country if speaker else None,
                                 anchor=anchor, verb=None, start=span.start, end=span.end, pattern=f"{lang}:{pattern}"))
             last_person = (name, speaker_id)
+            previous = span
         named = last_named(text, lang, registry)
         if named is not None:
             last_person = named
     return quotes
+
+
+def _continues(between: str) -> bool:
+    """The words between two quotations are only their speaker's attribution (", said X, the
+    team's captain."): the second quotation goes on in the same voice."""
+    return len(between) <= 80 and bool(re.search(r"[.!?]\s*$", between)) and not re.search(r"[.!?]\s+\S", between.strip()[:-1])
 
 
 def _attribution(text: str, span: Span, lang: str) -> tuple[str, str] | None:
@@ -132,8 +143,9 @@ def speaker_of(printed: str, lang: str, registry: Registry) -> tuple[str, str | 
         for name in names:
             if name_pattern(name, lang).search(printed):
                 return name, speaker_id
+    printed = printed.rstrip(".")
     bare = re.search(_NAME[lang] + "$", printed)
-    return (bare.group(0) if bare else printed), None
+    return (bare.group(0) if bare else printed).rstrip("."), None
 
 
 def last_named(text: str, lang: str, registry: Registry) -> tuple[str, str | None] | None:

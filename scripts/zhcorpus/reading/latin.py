@@ -56,11 +56,11 @@ _DATE_LINE = re.compile("|".join(_DATE_PARTS))
 _DATE_LINE_MAX = 70
 
 _FURNITURE = re.compile(
-    r"^(?:share(?: this(?: article)?)?|print|e-?mail|facebook|twitter|telegram|whatsapp|linkedin|x|vk|"
+    r"^(?:share\b.*|print|e-?mail|facebook|twitter|telegram|whatsapp|linkedin|x|vk|"
     r"related(?: news| stories| articles)?:?.*|read (?:more|also):?.*|also read:?.*|more:?|"
     r"editor:.*|editors?'s? note:?.*|tags?:.*|keywords?:.*|photo:.*|photo credit:?.*|"
     r"copyright.*|©.*|all rights reserved.*|follow us.*|subscribe.*|advertisement|back to top|top|"
-    r"most (?:read|popular|viewed).*|home(?: [>»/|].*)?|"
+    r"most (?:read|popular|viewed).*|home(?: [>»/|].*)?|the post .* appeared first on .*|"
     r"поделиться.*|читайте также:?.*|читайте по теме:?.*|редактор:.*|теги:.*|фото:.*|"
     r"все права защищены.*|подписывайтесь.*|реклама|главная(?: [>»/|].*)?|"
     r"\(?source: ?(?P<credit>[^()]{2,40})\)?|\(?источник: ?(?P<credit_ru>[^()]{2,40})\)?)$",
@@ -92,14 +92,18 @@ class Unit:
 
 
 def wrap_width(lines: list[str]) -> int | None:
-    """The width a page is hard-wrapped at, or None: at least three lines of (nearly) the
-    longest length, and that length no more than a printed column or a terminal's."""
-    lengths = [len(line) for line in lines if line.strip()]
-    if not lengths:
+    """The width a page is hard-wrapped at, or None: the length that most lines reach within
+    a few characters (at least three lines, and half the page's long lines), no more than
+    a printed column or a terminal's. A web page's one-line paragraphs vary too much."""
+    lengths = [len(line) for line in lines if len(line.strip()) >= 30]
+    best, width = 0, None
+    for length in sorted(set(lengths)):
+        near = sum(1 for each in lengths if length - 12 <= each <= length)
+        if near >= best:
+            best, width = near, length
+    if width is None or width > 100 or best < 3 or best * 2 < len(lengths):
         return None
-    widest = max(lengths)
-    near = sum(1 for length in lengths if length >= widest - 12)
-    return widest if widest <= 100 and near >= 3 else None
+    return width
 
 
 def join_wrapped_latin(left: str, right: str, page: str) -> str:
