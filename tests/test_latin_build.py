@@ -39,3 +39,27 @@ def test_english_and_russian_pages_build(tmp_path):
     quotes = [json.loads(line) for line in (tmp_path / "corpus" / "quotes.jsonl").read_text().splitlines()]
     assert {(q["lang"], q["speaker_id"]) for q in quotes} >= {("en", "xi-jinping"), ("en", "tokayev"),
                                                               ("ru", "tokayev"), ("ru", "xi-jinping")}
+
+
+def test_sidecar_lang_overrides_and_is_checked(tmp_path):
+    from zhcorpus.editorial.sidecars import read_sidecar
+    from zhcorpus.reading.readers import SeedError
+    import pytest
+
+    seed = tmp_path / "p.txt"
+    seed.write_text("x", encoding="utf-8")
+    assert read_sidecar(seed, b"lang: ru\narticles:\n  - {match: abc, lang: en}\n").lang == "ru"
+    with pytest.raises(SeedError, match="lang"):
+        read_sidecar(seed, b"lang: fr\n")
+
+
+def test_taxonomy_terms_per_language_are_checked(tmp_path):
+    from zhcorpus.articles.enrich import load_taxonomy
+    from zhcorpus.reading.readers import SeedError
+    import pytest
+
+    path = tmp_path / "taxonomy.yml"
+    with pytest.raises(SeedError, match="terms.de"):
+        load_taxonomy(path, b"topic: {match: [a], terms: {de: [Gipfel]}}\n")
+    taxonomy = load_taxonomy(path, "topic: {match: [中亚], terms: {en: [Central Asia]}}\n".encode())
+    assert taxonomy.topic_in("en") == ("Central Asia",) and taxonomy.topic_in("zh-Hans") == ("中亚",)

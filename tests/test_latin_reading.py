@@ -94,3 +94,17 @@ def test_two_articles_headlines_bylines_datelines_and_furniture():
                                            ("«Мы», – заявил он.", "«Мы», – заявил он\\.")])
 def test_quotation_marks_are_not_entities(text, escaped):
     assert escape_markdown(text) == escaped
+
+
+@pytest.mark.parametrize("name, speaker_id", [("Ruslan Temirov", "ruslan-temirov"), ("Бакыт Осмонов", "bakyt-osmonov"),
+                                              ("托卡耶夫", "tuo-ka-ye-fu"), ("24NewsHD", "24newshd")])
+def test_ascii_id_of_latin_and_cyrillic_names(name, speaker_id):
+    from zhcorpus.quotes.speakers import ascii_id
+    assert ascii_id(name) == speaker_id
+
+
+@pytest.mark.parametrize("text, latin", [("Токаев", "Tokaev"), ("Жапаров обсудил", "Zhaparov obsudil"),
+                                         ("Xi Jinping", "Xi Jinping"), ("习近平", "习近平")])
+def test_to_latin(text, latin):
+    from zhcorpus.language.translit import to_latin
+    assert to_latin(text) == latin

@@ -20,6 +20,7 @@ from zhcorpus.articles.enrich import Enrichment, Taxonomy, holds_for
 from zhcorpus.articles.latindates import latin_date
 from zhcorpus.articles.metadata import article_kind, slug_for
 from zhcorpus.editorial.sidecars import Sidecar
+from zhcorpus.language.translit import to_latin
 from zhcorpus.quotes.latin import VERBS, name_pattern, names_longest_first
 from zhcorpus.quotes.speakers import Registry
 from zhcorpus.reading.latin import BYLINE, DATE, MASTHEAD, Unit, find_dateline
@@ -98,8 +99,9 @@ def make_latin_article(page: LatinPage, draft: Draft, taxonomy: Taxonomy, speake
         "title": title,
         **({"title_printed": draft.title} if title_basis == "sidecar" and draft.title else {}),
         "subtitle": draft.subtitle or None,
-        "slug": slug_for(date, source_id or "unknown", re.findall(r"\w+", title.lower())),
-        "source": (outlet.en if page.lang == "en" else outlet.zh_hans) if outlet else page.sidecar.source or source_id,
+        "slug": slug_for(date, source_id or "unknown", re.findall(r"\w+", to_latin(title).lower())),
+        # As for a Chinese article: the outlet's Chinese name, so that one outlet is one source in every language.
+        "source": outlet.zh_hans if outlet else page.sidecar.source or source_id,
         "source_id": source_id,
         "seed": page.seed.name,
         "seed_sha256": page.seed.sha256,

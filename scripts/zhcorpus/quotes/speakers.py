@@ -284,8 +284,15 @@ def ascii_id(name: str, taken: Iterable[str] = ()) -> str:
     """
     from pypinyin import lazy_pinyin
 
+    from zhcorpus.language.han import HAN
+    from zhcorpus.language.translit import to_latin
+
     core = name.split("·")[-1]
-    syllables = [re.sub(r"[^a-z0-9]", "", p.lower()) for p in lazy_pinyin(core)]
+    if not HAN.search(core):  # Ruslan Temirov, Бакыт Осмонов: one part per word
+        core = to_latin(core)
+        syllables = re.findall(r"[a-z0-9]+", core.lower())
+    else:
+        syllables = [re.sub(r"[^a-z0-9]", "", p.lower()) for p in lazy_pinyin(core)]
     # At most 56 characters, so that with a clash number it is still an id the
     # registry's schema takes (ID) when an editor copies it into seeds/speakers.yml.
     base = ("-".join(s for s in syllables if s) or "speaker")[:56].rstrip("-")
