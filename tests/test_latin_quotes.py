@@ -21,6 +21,10 @@ REGISTRY = registry_from_data({"speakers": [
     ("ru", "«Мы высоко ценим поддержку китайской стороны», – заявил Токаев.", [("Мы высоко ценим поддержку китайской стороны", "tokayev")]),
     ("ru", "Си Цзиньпин отметил: «Китай готов расширять торговлю и инвестиции».", [("Китай готов расширять торговлю и инвестиции", "xi-jinping")]),
     ("ru", "«Шесть стран подписали договор о добрососедстве», – сказал Ван И журналистам.", [("Шесть стран подписали договор о добрососедстве", "wang-yi")]),
+    ("en", 'Tokayev stressed the deals. "Every document signed today means new jobs," the Kazakh President said.',
+     [("Every document signed today means new jobs,", "tokayev")]),
+    ("en", '"The checkpoint will cut waiting times by half," Deputy Minister Bolot Asanov said.',
+     [("The checkpoint will cut waiting times by half,", None)]),
     # slogans and titles: no attribution, no quote
     ("en", 'The "Silk Road spirit" was praised at the "China-Central Asia" summit.', []),
     ("ru", "Участники второго саммита «Центральная Азия – Китай» приняли декларацию.", []),
@@ -45,3 +49,9 @@ def test_speaker_names_per_language_are_validated():
     with pytest.raises(SeedError, match="names both"):
         registry_from_data({"speakers": [{"id": "a", "zh_hans": "甲", "names": {"en": ["Tokayev"]}},
                                          {"id": "b", "zh_hans": "乙", "names": {"en": ["tokayev"]}}]})
+
+
+def test_a_title_before_a_name_is_not_the_name():
+    found = latin_quotes([("p1", '"The checkpoint will cut waiting times by half," Deputy Minister Bolot Asanov said.')],
+                         "en", REGISTRY)
+    assert found[0].speaker_name == "Bolot Asanov"

@@ -108,3 +108,10 @@ def test_ascii_id_of_latin_and_cyrillic_names(name, speaker_id):
 def test_to_latin(text, latin):
     from zhcorpus.language.translit import to_latin
     assert to_latin(text) == latin
+
+
+def test_a_site_header_is_not_the_headline():
+    page = ("Kazinform International News Agency\nPolitics\n\nKazakhstan and China sign 20 documents\n\n"
+            "17 June 2025, 20:15\n\nASTANA, June 17. KAZINFORM - Kazakhstan and China signed twenty documents.\n")
+    drafts, _ = latin_drafts(page)
+    assert [(d.title, d.dateline) for d in drafts] == [("Kazakhstan and China sign 20 documents", "ASTANA, June 17. KAZINFORM -")]

@@ -23,7 +23,7 @@ from zhcorpus.editorial.sidecars import Sidecar
 from zhcorpus.language.translit import to_latin
 from zhcorpus.quotes.latin import VERBS, name_pattern, names_longest_first
 from zhcorpus.quotes.speakers import Registry
-from zhcorpus.reading.latin import BYLINE, DATE, MASTHEAD, Unit, find_dateline
+from zhcorpus.reading.latin import BODY, BYLINE, DATE, MASTHEAD, Unit, find_dateline
 from zhcorpus.reading.readers import Seed
 from zhcorpus.reading.segment import Draft
 from zhcorpus.corpus.writers import Article, Paragraph
@@ -65,7 +65,8 @@ def page_facts(units: list[Unit], index: dict[str, str], sidecar: Sidecar, year:
                ) -> tuple[str | None, dt.date | None, int | None]:
     """(masthead outlet, printed date, year) of a Latin page."""
     masthead = next((index.get(u.note) for u in units if u.kind == MASTHEAD), None)
-    printed = next((d for u in units if u.kind in (DATE, BYLINE) and (d := latin_date(u.text))), None)
+    header = units[:next((i for i, u in enumerate(units) if u.kind == BODY), len(units))]
+    printed = next((d for u in header if u.kind in (DATE, BYLINE) and (d := latin_date(u.text))), None)
     known_year = sidecar.year or (sidecar.date.year if sidecar.date else None) or (printed.year if printed else year)
     return masthead, printed, known_year
 

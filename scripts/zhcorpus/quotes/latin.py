@@ -32,6 +32,13 @@ _PRONOUNS = {"en": {"he", "she"}, "ru": {"он", "она"}}
 _NAME = {"en": r"(?:[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3})",
          "ru": r"(?:[А-ЯЁ][а-яё.-]*(?: [А-ЯЁ][а-яё.-]*){0,3})"}
 _MIN_WORDS = 4
+# "…," the Kazakh President said: the person of that office named before, as a pronoun would be.
+_ROLE_NOUNS = r"(?:president|minister|leader|chairman|head of state|premier|spokesperson|spokesman)"
+# Words of office before a name (Deputy Minister Bolot Asanov): not part of the name.
+_TITLES = re.compile(r"^(?:(?:President|Vice|Deputy|Prime|Foreign|Minister|Chairman|Ambassador|Director|Professor|"
+                     r"Dr\.?|Mr\.?|Ms\.?|Mrs\.?|General|Secretary|Spokesperson|Governor|Mayor|Chief|Head|Chinese|"
+                     r"Kazakh|Kyrgyz|Uzbek|Tajik|Turkmen|Президент|Председатель|Министр|Заместитель|Глава|Посол|"
+                     r"Премьер-министр|Губернатор|Аким|Мэр)\s+)+")
 _ROLE_WORDS = {"en": r"(?:[a-z][\w'-]* ){0,6}", "ru": r"(?:[а-яё][а-яё-]* ){0,6}"}
 
 
@@ -69,6 +76,7 @@ def _after_patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
                 ("after-name", re.compile(rf"^[,.!?…]?\s*[—–-]+\s*(?P<who>{name}|он|она)\s+{verb}")),
                 ("according", re.compile(rf"^[,.]?\s*[—–-]*\s*по словам\s+(?P<who>{name})"))]
     return [("name-verb", re.compile(rf"^[,.!?…]?\s*(?P<who>{name}|he|she)\s+(?:\w+ly\s+)?{verb}\b")),
+            ("role-verb", re.compile(rf"^[,.!?…]?\s*the (?:[\w-]+ ){{0,3}}?(?P<who>{_ROLE_NOUNS})\s+{verb}\b", re.I)),
             ("verb-name", re.compile(rf"^[,.!?…]?\s*{verb}\s+(?P<who>{role}{name}|he|she)\b")),
             ("according", re.compile(rf"^[,.]?\s*according to\s+(?P<who>{role}{name})"))]
 
@@ -98,10 +106,11 @@ def latin_quotes(paragraphs: list[tuple[str, str]], lang: str, registry: Registr
             if found is None:
                 continue
             pattern, who = found
-            if who.lower() in _PRONOUNS.get(lang, set()):
-                if last_person is None:
+            if who.lower() in _PRONOUNS.get(lang, set()) or pattern == "role-verb":
+                named_here = last_named(text[:span.start], lang, registry)
+                if named_here is None and last_person is None:
                     continue
-                name, speaker_id = last_person
+                name, speaker_id = named_here or last_person
             else:
                 name, speaker_id = speaker_of(who, lang, registry)
             if len(content.split()) < _MIN_WORDS and pattern != "before-colon":
@@ -143,7 +152,7 @@ def speaker_of(printed: str, lang: str, registry: Registry) -> tuple[str, str | 
         for name in names:
             if name_pattern(name, lang).search(printed):
                 return name, speaker_id
-    printed = printed.rstrip(".")
+    printed = _TITLES.sub("", printed.rstrip(".")) or printed
     bare = re.search(_NAME[lang] + "$", printed)
     return (bare.group(0) if bare else printed).rstrip("."), None
 

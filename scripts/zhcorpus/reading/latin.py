@@ -223,6 +223,10 @@ def latin_drafts(text: str, mastheads: frozenset[str] = frozenset()) -> tuple[li
         starts = (draft is None and unit.kind in (HEAD, BODY, BYLINE)
                   or draft is not None and draft.body and (unit.kind == HEAD and _opens_article(units, i)
                                                            or dateline is not None and draft.opened))
+        if draft is not None and not draft.body and unit.kind == HEAD and draft.title and _opens_article(units, i):
+            # The heads read so far were the page's header (a site name, a section), not this article's.
+            draft.dropped.extend((text, "page furniture (page header)") for text in (draft.title, draft.subtitle) if text)
+            draft.title = draft.subtitle = ""
         if starts:
             draft = Draft(start_line=i)
             draft.dropped.extend(dropped)
