@@ -71,17 +71,17 @@ CASES = [
      "not a valid sidecar: articles[0].kind: 'essay' is not one of speech, report, commentary, reporters-notes, "
      "interview, roundup, feature, photo, briefing"),
     (SIDECAR, "articles:\n- match: 各方\n  titel: 题\n",
-     "not a valid sidecar: articles[0].titel: unknown key (known: match, title, title_en, kind, date, on_topic)"),
+     "not a valid sidecar: articles[0].titel: unknown key (known: match, title, title_en, kind, date, on_topic, lang)"),
     (SIDECAR, 'articles:\n- match: 各方\n  title: "一\\n二"\n',
      "not a valid sidecar: articles[0].title: '一\\n二' holds a control character (a line break?)"),
     (SIDECAR, "articles:\n- match: 各方\n  date: 2025-06-31\n",
      "not a valid sidecar: articles[0].date: '2025-06-31' is not a real date (YYYY-MM-DD)"),
     (SIDECAR, "source: !!binary eGluaHVh\n", "not a valid sidecar: source: b'xinhua' is binary data, not text"),
     (SIDECAR, "source: !!python/name:os.system\n", "not valid YAML: …"),
-    (SIDECAR, "sourse: xinhua\n", "not a valid sidecar: sourse: unknown key (known: source, year, date, articles)"),
+    (SIDECAR, "sourse: xinhua\n", "not a valid sidecar: sourse: unknown key (known: source, year, date, articles, lang)"),
     (SIDECAR, "- source\n- xinhua\n",
      "not a valid sidecar: the file: ['source', 'xinhua'] is a list, not a mapping with keys source, year, date, "
-     "articles"),
+     "articles, lang"),
     (SIDECAR, "year: 2025\nyear: 2026\n", "not valid YAML: key 'year' is given twice (line 2, column 1)"),
     (SIDECAR, "year: [2025\n", "not valid YAML: …"),  # the rest is libyaml's or PyYAML's wording
     (SIDECAR, 'year: "abc"\ndate: 2025-13-45\nsource: a/b\n',
@@ -111,14 +111,14 @@ CASES = [
     ("taxonomy.yml", TAXONOMY + "  talks: {zh_hans: 会谈, zh_hant: 會談, en: Talks, parent: ../summit}\n",
      f"not a valid taxonomy: events.talks.parent: '../summit' {ID_IS}"),
     ("taxonomy.yml", TAXONOMY + "  talks: {zh_hans: 会谈, zh_hant: 會談, en: Talks, colour: red}\n",
-     "not a valid taxonomy: events.talks.colour: unknown key (known: zh_hans, zh_hant, en, match, min_hits, parent, "
-     "dates, evidence)"),
+     "not a valid taxonomy: events.talks.colour: unknown key (known: zh_hans, zh_hant, en, match, terms, min_hits, "
+     "parent, dates, evidence)"),
     ("taxonomy.yml", TAXONOMY + "  talks: {zh_hans: 会谈, en: Talks}\n",
      "not a valid taxonomy: events.talks.zh_hant: is missing, and it is required"),
     ("taxonomy.yml", TAXONOMY + "  summit: {zh_hans: 会谈, zh_hant: 會談, en: Talks}\n",
      "not valid YAML: key 'summit' is given twice (line 7, column 3)"),
     ("taxonomy.yml", TAXONOMY.replace("topic: {match: [中亚, 峰会]}", "topic: [中亚]"),
-     "not a valid taxonomy: topic: ['中亚'] is a list, not a mapping with keys match"),
+     "not a valid taxonomy: topic: ['中亚'] is a list, not a mapping with keys match, terms"),
     ("taxonomy.yml", TAXONOMY + "speakers: []\n",
      "not a valid taxonomy: speakers: unknown key (known: topic, forms, outlets, events, themes)"),
     ("taxonomy.yml", TAXONOMY, None),
@@ -162,7 +162,7 @@ CASES = [
      "not a valid speaker registry: speakers[1].aliases[0]: is blank"),
     ("speakers.yml", SPEAKERS + "- {id: zhang, name: 张三}\n",
      "not a valid speaker registry: speakers[1].name: unknown key (known: id, zh_hans, zh_hant, en, aliases, role, "
-     "country, kind, organization); speakers[1].zh_hans: is missing, and it is required"),
+     "country, kind, organization, names); speakers[1].zh_hans: is missing, and it is required"),
     ("speakers.yml", SPEAKERS + "- {id: xi-jinping, zh_hans: 张三}\n",
      "not a valid speaker registry: speakers[1].id: duplicate speaker id 'xi-jinping'"),
     ("speakers.yml", SPEAKERS + "- {id: zhang, zh_hans: 张三, aliases: [习近平主席]}\n",
@@ -304,5 +304,5 @@ def test_a_yaml_alias_bomb_is_one_short_line(seeds, tmp_path):
                          capture_output=True, text=True, timeout=60)
     assert run.returncode == 1
     assert without_warnings(run.stderr).splitlines() == [
-        f"error: {seeds / SIDECAR}: not a valid sidecar: defs: unknown key (known: source, year, date, articles); "
+        f"error: {seeds / SIDECAR}: not a valid sidecar: defs: unknown key (known: source, year, date, articles, lang); "
         "source: [[[...], [...], [...], [...], ...], [[...], [...], [...],... is a list, not text"]

@@ -30,7 +30,6 @@ OUTLET = re.compile(f"{ID.pattern}|[{HAN_RANGES}·]{{1,32}}")
 LANG = OneOf(LANGS)
 
 SIDECAR = Record({
-    "lang": LANG,
     "source": Text(max_len=64, pattern=OUTLET, rule=f"an outlet's id ({ID_CHARS}) or its name in Han characters"),
     "year": Whole(*YEARS),
     "date": Day(),
@@ -43,6 +42,7 @@ SIDECAR = Record({
         "on_topic": Flag(),
         "lang": LANG,
     }, required=("match",)), max_items=1000),
+    "lang": LANG,
 })
 
 
