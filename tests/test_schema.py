@@ -271,7 +271,8 @@ def test_an_outlet_id_is_always_ascii(root, name, expected):
     ("新华社", "xinhua", "新华社"),
     ("人民日报", "peoples-daily", "人民日报"),
     ("南方日报", "nanfangribao", "南方日报"),
-    ("reuters", "reuters", "reuters"),
+    ("reuters", "reuters", "路透社"),   # registered (issue 17): its Chinese name is shown
+    ("bbc", "bbc", "bbc"),              # an id the taxonomy does not know passes as given
 ])
 def test_an_outlet_named_in_a_sidecar_reaches_slug_and_front_matter(seeds, tmp_path, capsys, source, source_id,
                                                                      shown):
