@@ -25,6 +25,8 @@ REGISTRY = registry_from_data({"speakers": [
      [("Every document signed today means new jobs,", "tokayev")]),
     ("en", '"The checkpoint will cut waiting times by half," Deputy Minister Bolot Asanov said.',
      [("The checkpoint will cut waiting times by half,", None)]),
+    ("ru", "По словам Токаева, «товарооборот между странами вырос на треть за год».",
+     [("товарооборот между странами вырос на треть за год", "tokayev")]),
     # slogans and titles: no attribution, no quote
     ("en", 'The "Silk Road spirit" was praised at the "China-Central Asia" summit.', []),
     ("ru", "Участники второго саммита «Центральная Азия – Китай» приняли декларацию.", []),
