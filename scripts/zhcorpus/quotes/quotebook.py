@@ -7,6 +7,10 @@ wording differs. Two reports are the same utterance when their text matches
 once punctuation is set aside, or one contains the other (a longer excerpt),
 and they do not name different speakers; or when one speaker's two reports
 share a long run of words (the wording differs around it).
+
+A quote no report names a speaker for, whose exact words are a speech's in
+the corpus, is that speaker's (``quotes.speeches``), recorded as
+``attributed_by: speech`` with the speech paragraph it was found in.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from dataclasses import dataclass, replace
 from zhcorpus.quotes.direct import Quote, extract_quotes
 from zhcorpus.language.segmenter import Segmenter
 from zhcorpus.quotes.speakers import Registry, extend, resolve, unknown_speakers
+from zhcorpus.quotes.speeches import SpeechParagraph, attributed_to, speech_paragraphs, speech_source
 from zhcorpus.corpus.writers import Article
 
 _PUNCTUATION = re.compile(r"[\s\u3000-\u303f\uff00-\uffef“”‘’—…·]")
@@ -36,6 +41,7 @@ class Reported:
     outlet: str
     date: str
     lang: str = "zh-Hans"
+    speech: SpeechParagraph | None = None  # the speech paragraph the speaker was found from
 
 
 def normalized(text: str) -> str:
@@ -65,6 +71,8 @@ def collect(found: list[tuple[Article, list[Quote]]], registry: Registry
                                     article.front.get("lang", "zh-Hans")))
     registry, _ = extend(registry, unknown_speakers(r.quote for r in reports))
     reports = [_with_speaker_id(r, registry) for r in reports]
+    speeches = speech_paragraphs(found, registry, normalized)
+    reports = [_with_speech_speaker(r, speeches, registry) for r in reports]
     quoted: dict[str, list[str]] = {}
     for report in reports:
         if report.quote.speaker_id and report.quote.speaker_id not in quoted.setdefault(report.slug, []):
@@ -77,6 +85,13 @@ def _with_speaker_id(report: Reported, registry: Registry) -> Reported:
     if quote.speaker_id or not quote.speaker_name or quote.pattern.startswith("refused"):  # 一位网友: nobody
         return report
     return replace(report, quote=replace(quote, speaker_id=resolve(quote.speaker_name, registry)))
+
+
+def _with_speech_speaker(report: Reported, speeches: list[SpeechParagraph], registry: Registry) -> Reported:
+    speech = speech_source(report.quote, report.date, speeches, normalized)
+    if speech is None or speech.slug == report.slug:
+        return report
+    return replace(report, quote=attributed_to(report.quote, speech, registry), speech=speech)
 
 
 def _group(reports: list[Reported]) -> list[list[Reported]]:
@@ -149,7 +164,9 @@ def _unique_ids(entries: list[dict]) -> list[dict]:
 def _entry(group: list[Reported]) -> dict:
     # The canonical wording is the fullest report; the others are listed as sources.
     main = max(group, key=lambda r: (len(normalized(r.quote.text)), r.quote.speaker_id is not None, r.slug))
-    attributed = next((r for r in group if r.quote.speaker_id), main)
+    # A speaker printed in a report comes before one found through a speech.
+    attributed = next((r for r in group if r.quote.speaker_id and not r.speech),
+                      next((r for r in group if r.quote.speaker_id), main))
     quote = main.quote
     return {
         "id": _quote_id(quote.text),
@@ -163,10 +180,12 @@ def _entry(group: list[Reported]) -> dict:
         "slug": main.slug,
         "anchor": quote.anchor,
         "verb": attributed.quote.verb,
+        **({"attributed_by": "speech", "basis": {"slug": attributed.speech.slug, "anchor": attributed.speech.anchor}}
+           if attributed.speech else {}),
         "wording_differs": len({r.quote.text for r in group}) > 1,
         "sources": [
             {"slug": r.slug, "anchor": r.quote.anchor, "title": r.title, "outlet": r.outlet, "date": r.date,
-             "text": r.quote.text, "speaker": r.quote.speaker_name, "verb": r.quote.verb}
+             "text": r.quote.text, "speaker": None if r.speech else r.quote.speaker_name, "verb": r.quote.verb}
             for r in sorted(group, key=lambda r: (r.date, r.slug, r.quote.anchor))
         ],
     }

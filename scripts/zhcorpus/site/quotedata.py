@@ -48,6 +48,9 @@ class Quote:
     verb: str | None
     wording_differs: bool
     sources: tuple[Source, ...]
+    # (slug, anchor) of the speech paragraph whose words these are, when no report
+    # named the speaker and the speech did (attributed_by: speech)
+    speech_basis: tuple[str, str] | None = None
 
 
 def _opt(value) -> str | None:
@@ -73,6 +76,14 @@ def _source(raw: dict, where: str) -> Source:
     )
 
 
+def _speech_basis(raw: dict, where: str) -> tuple[str, str] | None:
+    if raw.get("attributed_by") != "speech":
+        return None
+    basis = raw["basis"]
+    return (_check(_SLUG, str(basis["slug"]), "basis slug", where),
+            _check(_ANCHOR, str(basis["anchor"]), "basis anchor", where))
+
+
 def parse_quote(raw: dict, where: str) -> Quote:
     try:
         speaker_id = _opt(raw.get("speaker_id"))
@@ -88,6 +99,7 @@ def parse_quote(raw: dict, where: str) -> Quote:
             verb=_opt(raw.get("verb")),
             wording_differs=bool(raw.get("wording_differs")),
             sources=tuple(_source(s, where) for s in raw.get("sources") or []),
+            speech_basis=_speech_basis(raw, where),
         )
     except (KeyError, TypeError) as exc:
         raise CorpusError(f"{where}: quote without field {exc}") from None

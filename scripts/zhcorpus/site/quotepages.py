@@ -221,6 +221,13 @@ def _entry(cat: Catalogue, quote: Quote) -> list[str]:
     lines += [markup.paragraph(f"“{quote.text}”", css="zh-quote-text"), ""]
     if quote.speaker_id is None and quote.speaker:
         lines += [markup.paragraph(f"报道中的说话人：{quote.speaker}", css="zh-quote-printed"), ""]
+    if quote.speech_basis:
+        # Reports printed no speaker; the words are a speech's in this corpus: say so, with the paragraph.
+        slug, anchor = quote.speech_basis
+        speech = cat.article(slug)
+        label = markup.link("据讲话全文", f"../{article_path(speech)}#{anchor}") if speech else "据讲话全文"
+        lines += [f'{label}（第 {anchor[1:]} 段）：报道未写明说话人，原话见本站所收讲话\n'
+                  '{: .zh-quote-basis data-search-exclude="" }', ""]
     lines += [
         '<div class="zh-quote-sources" markdown data-search-exclude>',
         "",
