@@ -169,3 +169,114 @@ def test_html_escapes_the_text_and_leaves_slots_to_the_script():
     assert "<script>" not in out and "&lt;script&gt;alert(1)&lt;/script&gt;&amp;" in out
     assert '<span data-cite-accessed="iso">访问日期</span>' in out
     assert '<span data-cite-anchor="#">#p4</span>' in out
+
+
+# ---- The built site: the real `mkdocs build`, with and without a site address ----
+
+import html as htmllib  # noqa: E402
+import os  # noqa: E402
+import re  # noqa: E402
+
+from zhcorpus.site.buildrun import build_site, inputs_for_tests  # noqa: E402
+
+REAL_URL = "https://corpus.example.org/zhcorpus/"
+XI_SPEECH = "2025-06-17-xinhua-hongyang-zhongguo-zhongya-jingshen-tuidong-diqu"
+
+
+def _build(folder: Path, site_url: str | None) -> Path:
+    saved = os.environ.pop("ZHCORPUS_SITE_URL", None)
+    if site_url:
+        os.environ["ZHCORPUS_SITE_URL"] = site_url
+    try:
+        result = build_site(folder / "site", **inputs_for_tests())
+    finally:
+        os.environ.pop("ZHCORPUS_SITE_URL", None)
+        if saved is not None:
+            os.environ["ZHCORPUS_SITE_URL"] = saved
+    assert result.returncode == 0, result.log
+    return result.site_dir
+
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory):
+    return _build(tmp_path_factory.mktemp("cite-real"), REAL_URL)
+
+
+@pytest.fixture(scope="module")
+def bare_site(tmp_path_factory):
+    return _build(tmp_path_factory.mktemp("cite-bare"), None)
+
+
+def _meta(page: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for name, content in re.findall(r'<meta name="(citation_[a-z_]+)" content="([^"]*)">', page):
+        out.setdefault(name, []).append(htmllib.unescape(content))
+    return out
+
+
+def _citation(page: str, fmt: str) -> str:
+    (raw,) = re.findall(rf'<pre class="zh-cite-text"[^>]*aria-labelledby="zh-cite-{fmt}">(.*?)</pre>', page, re.S)
+    return htmllib.unescape(re.sub(r"<[^>]+>", "", raw))
+
+
+def _article(site: Path, slug: str, hant: bool = False) -> str:
+    return (site / ("zh-Hant" if hant else "") / "articles" / slug / "index.html").read_text(encoding="utf-8")
+
+
+def _skip_without_corpus():
+    if "fixtures" in str(inputs_for_tests()["corpus"]):
+        pytest.skip("needs the seed corpus (Xi's keynote)")
+
+
+def test_meta_tags_of_xis_speech(real_site):
+    _skip_without_corpus()
+    meta = _meta(_article(real_site, XI_SPEECH))
+    assert meta["citation_title"] == ["弘扬“中国—中亚精神” 推动地区合作高质量发展"]
+    assert meta["citation_author"] == ["习近平"]  # the speaker, not 新华社
+    assert meta["citation_publication_date"] == ["2025/06/17"]
+    assert meta["citation_journal_title"] == ["新华社"] and meta["citation_language"] == ["zh-Hans"]
+    assert meta["citation_public_url"] == [f"{REAL_URL}articles/{XI_SPEECH}/"]
+    assert _citation(_article(real_site, XI_SPEECH), "gbt").startswith("习近平. 弘扬“中国—中亚精神”")
+
+
+def test_meta_tags_and_citations_of_the_traditional_edition(real_site):
+    _skip_without_corpus()
+    page = _article(real_site, XI_SPEECH, hant=True)
+    meta = _meta(page)
+    assert meta["citation_author"] == ["習近平"] and meta["citation_language"] == ["zh-Hant"]
+    assert meta["citation_title"][0].startswith("弘揚")
+    assert meta["citation_public_url"] == [f"{REAL_URL}zh-Hant/articles/{XI_SPEECH}/"]
+    csl = json.loads(_citation(page, "csl").replace("訪問日期", "2026, 12, 4"))
+    jsonschema.validate(csl, SCHEMA)
+    assert csl[0]["language"] == "zh-Hant" and csl[0]["URL"] == f"{REAL_URL}zh-Hant/articles/{XI_SPEECH}/"
+
+
+def test_every_article_has_meta_tags_and_five_citations(real_site):
+    pages = sorted((real_site / "articles").glob("*/index.html"))
+    assert pages
+    for path in pages:
+        page = path.read_text(encoding="utf-8")
+        meta = _meta(page)
+        assert meta["citation_title"] and meta["citation_author"] and meta["citation_public_url"]
+        for fmt in RENDER:
+            assert f'data-cite-copy="{fmt}"' in page
+        [entry] = rispy.loads(_citation(page, "ris"))
+        assert entry["urls"][0].startswith(REAL_URL + "articles/")
+        library = bibtexparser.parse_string(_citation(page, "bibtex"))
+        assert len(library.entries) == 1 and not library.failed_blocks
+
+
+def test_a_build_without_a_site_address_says_so(bare_site):
+    for path in sorted((bare_site / "articles").glob("*/index.html"))[:3]:
+        page = path.read_text(encoding="utf-8")
+        assert "citation_public_url" not in page and "本站未设置网址" in page
+        for fmt in RENDER:
+            assert "example.github.io" not in _citation(page, fmt)
+
+
+def test_the_quotes_page_shows_the_speech_basis(real_site):
+    _skip_without_corpus()
+    pages = [p.read_text(encoding="utf-8") for p in sorted((real_site / "quotes").glob("**/index.html"))]
+    notes = [m for page in pages for m in re.findall(r'<p class="zh-quote-basis"[^>]*>(.*?)</p>', page, re.S)]
+    assert len(notes) == 3
+    assert all(f'articles/{XI_SPEECH}/#p' in note and "据讲话全文" in note for note in notes)

@@ -6,10 +6,11 @@ body, already escaped by the corpus build, is used as it is.
 
 from __future__ import annotations
 
+import html
+import json
 import re
-from urllib.parse import urljoin
 
-from . import edition, markup
+from . import citations, edition, markup
 from .corpus import Article
 from .pages import Catalogue, entry_path
 from .quotepages import QUOTES_PATH, quote_href, speaker_label
@@ -150,27 +151,94 @@ def _body(cat: Catalogue, article: Article) -> list[str]:
             '=== "原文"\n\n' + markup.indent(edition.keep(_original_block(article.original, cut)))]
 
 
-def _cite_block(article: Article, site_url: str | None) -> str:
-    url = urljoin(site_url, f"{ARTICLES_URL}/{article.slug}/") if site_url else f"{ARTICLES_URL}/{article.slug}/"
-    citation = f"{article.source}：《{article.title}》，{article.date or NO_DATE}。{url}"
-    # A fence longer than any backtick run in the text, so a title cannot end it.
-    fence = "`" * max([3] + [len(run) + 1 for run in re.findall(r"`+", citation)])
+def citation_work(cat: Catalogue, article: Article, site_url: str | None) -> citations.Work:
+    """What the article's citations say: the author (speaker, byline or outlet), in the
+    edition's script, at the edition's address (none when the build has no real one)."""
+    outlet = article.source if article.source_id else None
+    people, corporate = citations.authors_of(article.kind, article.byline, outlet)
+    return citations.Work(
+        title=article.title, authors=people, corporate=corporate, outlet=outlet, date=article.date or None,
+        path=f"{ARTICLES_URL}/{article.slug}/", site_url=citations.site_address(site_url), key=article.slug,
+        language=cat.edition, kind=article.kind)
+
+
+def _plain(text: str, ed: str) -> str:
+    """Front-matter text in the edition's script: the hook converts the page after
+    MkDocs has read its front-matter, so the meta tags are converted here."""
+    return edition.finish_markdown(text, ed)
+
+
+def citation_meta(cat: Catalogue, work: citations.Work) -> str:
+    """Front-matter ``zh_citation``, read by overrides/partials/citation-meta.html into
+    ``citation_*`` meta tags (Zotero, Google Scholar). JSON is YAML: every value is
+    a quoted string, so no title can change the front-matter's structure."""
+    ed = cat.edition
+    meta = {
+        "title": _plain(work.title, ed),
+        "authors": [_plain(name, ed) for name in (work.authors or ((work.corporate,) if work.corporate else ()))],
+        "date": work.date.replace("-", "/") if work.date else None,
+        "outlet": _plain(work.outlet, ed) if work.outlet else None,
+        "url": (work.site_url + work.path) if work.site_url else None,
+        "language": work.language,
+    }
+    return "---\nzh_citation: " + json.dumps(meta, ensure_ascii=False) + "\n---\n\n"
+
+
+def _scope_options(cat: Catalogue, article: Article) -> str:
+    """全文, the article's quotes (by paragraph), then every paragraph."""
+    quotes = sorted(cat.quotes_in(article.slug), key=lambda q: (int(q.anchor[1:]), q.id))
+    out = ['<option value="">全文</option>']
+    if quotes:
+        out.append('<optgroup label="本文引语">')
+        for quote in quotes:
+            text = " ".join(quote.text.split())
+            excerpt = text if len(text) <= QUOTE_EXCERPT else text[:QUOTE_EXCERPT] + "…"
+            label = f"{speaker_label(cat, quote)}：“{excerpt}”（第 {quote.anchor[1:]} 段）"
+            out.append(f'<option value="{quote.anchor}">{html.escape(label)}</option>')
+        out.append("</optgroup>")
+    anchors = _BODY_ANCHOR.findall(article.body)
+    if anchors:
+        out.append('<optgroup label="段落">')
+        out += [f'<option value="{a}">第 {a[1:]} 段</option>' for a in anchors]
+        out.append("</optgroup>")
+    return "".join(out)
+
+
+def _cite_block(cat: Catalogue, article: Article, work: citations.Work) -> str:
+    """Five formats, each with a copy button; the scope picks the whole article, a
+    quote's paragraph or any paragraph (assets/zhcorpus-cite.js fills the anchor
+    and the access date). Raw HTML with no blank line: Markdown leaves it as it is."""
     lines = [
-        f"- **媒体**：{markup.escape(article.source)}",
-        f"- **日期**：{markup.escape(article.date or NO_DATE)}",
-        f"- **标题**：{markup.escape(article.title)}",
-        f"- **网址**：<{url}>" if site_url else f"- **网址**：{markup.escape(url)}",
-        f"- **段落**：在网址后加段落号，如 `{url}#p1`；点击段末的 ¶ 可得该段链接。",
-        "",
-        f"{fence}text",
-        citation,
-        fence,
+        '<div class="zh-cite" id="cite" data-search-exclude>',
+        '<p class="zh-cite-title"><strong>引用本文</strong></p>',
+        f'<p class="zh-cite-scope"><label for="zh-cite-scope">引用范围</label> '
+        f'<select id="zh-cite-scope" data-cite-scope>{_scope_options(cat, article)}</select></p>',
     ]
-    cite = '!!! quote "引用本文"\n\n' + markup.indent("\n".join(lines))
-    return f"<div class=\"zh-cite\" markdown data-search-exclude>\n\n{cite}\n\n</div>"
+    if not work.site_url:
+        lines.append('<p class="zh-cite-warning">本站未设置网址：构建时未设 ZHCORPUS_SITE_URL，'
+                     "引用中只写站内路径，请换成本站的实际网址。</p>")
+    for fmt in citations.FORMATS:
+        label = citations.FORMAT_LABELS[fmt]
+        lines += [
+            f'<div class="zh-cite-format" data-cite-format="{fmt}">',
+            f'<p class="zh-cite-label"><span id="zh-cite-{fmt}">{label}</span> '
+            f'<button type="button" class="md-button zh-cite-copy" data-cite-copy="{fmt}" '
+            f'aria-describedby="zh-cite-{fmt}">复制</button></p>',
+            f'<pre class="zh-cite-text" tabindex="0" aria-labelledby="zh-cite-{fmt}">'
+            f"{citations.as_html(citations.RENDER[fmt](work))}</pre>",
+            "</div>",
+        ]
+    lines += [
+        '<p class="zh-cite-note">访问日期为复制当天，由浏览器填入；段落和引语的网址带段落号（如 #p3），'
+        "段号在语料重新生成时保持不变。</p>",
+        '<p class="zh-cite-status" role="status" aria-live="polite"></p>',
+        "</div>",
+    ]
+    return "\n".join(lines)
 
 
 def article_page(cat: Catalogue, article: Article, site_url: str | None) -> str:
+    work = citation_work(cat, article, site_url)
     parts = [f"# {markup.escape(article.title)} {{: #title }}"]
     if article.continued_from:
         # As printed (（上接第1版）): this text continues a jump from another page.
@@ -188,7 +256,7 @@ def article_page(cat: Catalogue, article: Article, site_url: str | None) -> str:
         parts.append(f'<div class="zh-captions" markdown>\n\n**图片说明**\n\n{captions}\n\n</div>')
     if cat.quotes_in(article.slug):
         parts.append(_quotes_block(cat, article))
-    parts.append(_cite_block(article, site_url))
-    return "\n\n".join(parts) + "\n"
+    parts.append(_cite_block(cat, article, work))
+    return citation_meta(cat, work) + "\n\n".join(parts) + "\n"
 
 
