@@ -80,7 +80,6 @@
         var pre = box.querySelector('[data-cite-format="' + format + '"] .zh-cite-text');
         fill(box, current());  // today's date, the scope chosen now
         var text = pre.textContent;
-        box.setAttribute("data-cite-copied", text);
         copyText(text).then(function () {
           status.textContent = "已复制 " + format.toUpperCase() + " 格式引用";
         }, function () {
