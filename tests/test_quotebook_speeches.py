@@ -65,6 +65,17 @@ def test_left_alone(report, speech):
     assert "attributed_by" not in entry and "basis" not in entry
 
 
+def test_words_in_the_speeches_of_two_speakers_stay_unattributed():
+    registry = registry_from_data({"speakers": [
+        {"id": "xi-jinping", "zh_hans": "习近平"}, {"id": "tokayev", "zh_hans": "托卡耶夫"}]})
+    other = Article(front={"slug": "t", "title": "讲话", "source": "新华社", "date": "2025-06-17",
+                           "kind": "speech", "byline": ["托卡耶夫"]},
+                    body=(Paragraph("p", "p1", "世界不能分裂，应当团结。"),))
+    entries, _, _ = collect([_speech(), (other, []), _report("世界不能分裂，应当团结")], registry)
+    [entry] = [e for e in entries if e["slug"] == "r"]
+    assert entry["speaker_id"] is None and "attributed_by" not in entry
+
+
 def test_a_printed_speaker_wins_over_the_speech():
     unnamed = Article(front={**_report("")[0].front, "slug": "t"}, body=())
     entries, _, _ = collect([_speech(), _report("世界不能分裂，应当团结", "习近平主席", "xi-jinping"),

@@ -63,19 +63,19 @@ def speech_paragraphs(found: list[tuple[Article, list[Quote]]], registry: Regist
 
 def speech_source(quote: Quote, date: str, speeches: list[SpeechParagraph], normalized
                   ) -> SpeechParagraph | None:
-    """The first speech paragraph holding the quote's exact words, or None.
+    """The first speech paragraph holding the quote's exact words, or None; None
+    too when speeches of two speakers hold them (whose words they are is then a guess).
     Only a quote nobody is named for: a described speaker (一名观察家) said it too."""
     if quote.speaker_id or quote.speaker_name:
         return None
     words = normalized(quote.text)
     if len(words) < MIN_SPEECH_MATCH:
         return None
-    for speech in speeches:
-        if date and speech.date and date < speech.date:
-            continue
-        if words in speech.words:
-            return speech
-    return None
+    found = [speech for speech in speeches
+             if not (date and speech.date and date < speech.date) and words in speech.words]
+    if len({speech.speaker_id for speech in found}) != 1:
+        return None
+    return found[0]
 
 
 def attributed_to(quote: Quote, speech: SpeechParagraph, registry: Registry) -> Quote:
