@@ -1,7 +1,8 @@
 """``articles/<slug>.md``: one article, its metadata, its quotes and a citation.
 
 Every string from the front-matter goes through ``markup.escape``; only the
-body, already escaped by the corpus build, is used as it is.
+body, already escaped by the corpus build, is used as it is. The citation box
+is raw HTML (Markdown leaves it alone): there ``html.escape`` does that work.
 """
 
 from __future__ import annotations
@@ -72,16 +73,19 @@ def _pull_quotes_block(article: Article) -> str:
     return f'<div class="zh-pullquotes" markdown data-search-exclude>\n\n**版面摘句**\n\n{items}\n\n</div>'
 
 
+def _excerpt(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= QUOTE_EXCERPT else text[:QUOTE_EXCERPT] + "…"
+
+
 def _quotes_block(cat: Catalogue, article: Article) -> str:
     """本文引语: each quote whose main report is this article, linking to its
     entry on the quotes page and to the paragraph here."""
     quotes = sorted(cat.quotes_in(article.slug), key=lambda q: (int(q.anchor[1:]), q.id))
     lines = []
     for quote in quotes:
-        text = " ".join(quote.text.split())
-        excerpt = text if len(text) <= QUOTE_EXCERPT else text[:QUOTE_EXCERPT] + "…"
         who = markup.escape(speaker_label(cat, quote))
-        entry = markup.link(f"“{excerpt}”", quote_href(cat, quote, "../"))
+        entry = markup.link(f"“{_excerpt(quote.text)}”", quote_href(cat, quote, "../"))
         lines.append(f"- {who}：{entry} · [第 {quote.anchor[1:]} 段](#{quote.anchor})")
     items = "\n".join(lines)
     # A bold label, not a heading: a heading would add an empty search entry
@@ -191,9 +195,7 @@ def _scope_options(cat: Catalogue, article: Article) -> str:
     if quotes:
         out.append('<optgroup label="本文引语">')
         for quote in quotes:
-            text = " ".join(quote.text.split())
-            excerpt = text if len(text) <= QUOTE_EXCERPT else text[:QUOTE_EXCERPT] + "…"
-            label = f"{speaker_label(cat, quote)}：“{excerpt}”（第 {quote.anchor[1:]} 段）"
+            label = f"{speaker_label(cat, quote)}：“{_excerpt(quote.text)}”（第 {quote.anchor[1:]} 段）"
             out.append(f'<option value="{quote.anchor}">{html.escape(label)}</option>')
         out.append("</optgroup>")
     anchors = _BODY_ANCHOR.findall(article.body)
