@@ -8,6 +8,7 @@ copy of zhcorpus is installed.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import sys
@@ -25,6 +26,7 @@ from zhcorpus.build import collector  # noqa: E402
 from zhcorpus.site import (  # noqa: E402
     assemble, edition, hantbuild, home, pages, searchindex, settings, sources, themetext,
 )
+from zhcorpus.site import webfiles, webmeta  # noqa: E402  (feeds, downloads, head tags, sitemap dates)
 from zhcorpus.build.progress import PageProgress  # noqa: E402
 from zhcorpus.search import fold  # noqa: E402
 from zhcorpus.site.corpus import load_articles  # noqa: E402
@@ -88,6 +90,7 @@ def on_config(config):
     if config.nav:
         config.nav = assemble.nav_without(config.nav, _state["left_out"])
     _state.update(settings=conf, catalogue=catalogue, articles=articles, edition=ed)
+    _state["web"] = webfiles.page_facts(catalogue, config.site_description or config.site_name)  # web: head tags
     return config
 
 
@@ -103,6 +106,7 @@ def on_files(files, config):
     for file in [f for f in files if f.src_uri.startswith(_LUNR)]:
         files.remove(file)
     generated = assemble.all_pages(_state["catalogue"], config.site_url)
+    generated.update(webfiles.pages(_state["catalogue"], _state["settings"], _config_dir(config)))  # web: data page
     for src_uri in generated:
         if files.get_file_from_path(src_uri) is not None:
             # A hand-written page would silently shadow generated data.
@@ -121,9 +125,22 @@ def on_files(files, config):
     by_uri = {file.src_uri: file for file in made}
     # The home page keeps its place (first in the sitemap); generated pages follow.
     files = Files([by_uri.pop(f.src_uri, f) for f in files] + list(by_uri.values()))
+    _add_web_files(files, config)  # web: feeds and downloads
     if "mirror" in _state and sources.nav_changed(_state["mirror"], _state["left_out"]) and _state.get("dirty"):
         sources.render_again(files.documentation_pages())
     return files
+
+
+def _config_dir(config) -> Path:
+    return Path(config.config_file_path or ".").resolve().parent
+
+
+def _add_web_files(files, config) -> None:
+    # Atom feeds and data downloads (site/webfiles.py): bytes copied as they are.
+    made = webfiles.static(_state["catalogue"], _state["settings"], _config_dir(config), config.site_url,
+                           config.site_name)
+    for path, data in made.items():
+        files.append(File.generated(config, path, content=data))
 
 
 def on_nav(nav, config, files):
@@ -140,6 +157,8 @@ def on_nav(nav, config, files):
 
 def on_page_markdown(markdown, page, config, files):
     # Hand-written and generated pages alike: the Traditional edition converts here.
+    page.meta.update(webmeta.meta_for(_state["web"], page.file.src_uri, markdown, page.meta, config.site_url,
+                                      _state["edition"], page.url, config.site_description or ""))  # web: head tags
     return edition.finish_markdown(markdown, _state["edition"])
 
 
@@ -169,6 +188,7 @@ def on_env(env, config, files):
     # Last, so on_config's conversion to Traditional has been done.
     themetext.mark_config(config)
     _progress().start("pages", _state.get("pages_to_render"))
+    env.globals["zh_lastmod"] = functools.partial(webmeta.lastmod, _state["web"])  # web: sitemap dates
     return env
 
 

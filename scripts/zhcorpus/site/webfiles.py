@@ -1,0 +1,58 @@
+"""The files the web reads beside the pages: feeds, downloads and the data page.
+
+The hook's only link to feeds.py, downloads.py and webmeta.py: it calls
+:func:`pages` (Markdown, rendered like every generated page), :func:`static`
+(bytes, copied as they are) and :func:`page_facts`. The downloads are the corpus,
+the same in both editions, so only the Simplified edition carries them; the
+Traditional data page links to that one copy.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import downloads, edition, feeds, webmeta
+from .pages import Catalogue
+from .settings import Settings
+
+DATA_PAGE = f"{downloads.DATA_URL}/index.md"
+_PACKAGE_README = Path(__file__).resolve().parents[3] / "README.md"
+
+
+def _readme(config_dir: Path) -> str:
+    """The README whose front-matter table the data page's schema comes from."""
+    for path in (config_dir / "README.md", _PACKAGE_README):
+        if path.is_file():
+            return path.read_text(encoding="utf-8")
+    return ""
+
+
+def _read(path: Path) -> bytes:
+    return path.read_bytes() if path.is_file() else b""
+
+
+def data_files(conf: Settings, config_dir: Path) -> dict[str, bytes]:
+    return downloads.data_files(_read(conf.corpus_dir / "articles.jsonl"), _read(conf.quotes_file),
+                                _readme(config_dir))
+
+
+def pages(cat: Catalogue, conf: Settings, config_dir: Path) -> dict[str, str]:
+    """src_uri -> Markdown: the data page."""
+    prefix = "" if cat.edition == edition.HANS else "../../" + downloads.DATA_URL + "/"
+    return {DATA_PAGE: downloads.data_page(data_files(conf, config_dir), _readme(config_dir), prefix)}
+
+
+def static(cat: Catalogue, conf: Settings, config_dir: Path, site_url: str, site_name: str) -> dict[str, bytes]:
+    """Site-relative path -> bytes: the edition's feeds, and the downloads in the Simplified one."""
+    out = feeds.feed_files(cat, site_url, str(site_name))
+    if cat.edition == edition.HANS:
+        out.update(data_files(conf, config_dir))
+    return out
+
+
+def page_facts(cat: Catalogue, site_description: str) -> dict[str, webmeta.PageFacts]:
+    facts = webmeta.page_facts(cat, str(site_description))
+    facts[DATA_PAGE] = webmeta.PageFacts(edition.text(
+        f"下载语料数据：{len(cat.articles)} 篇文章与 {len(cat.quotes)} 条引语的 JSON Lines 与 CSV，附字段说明与许可。",
+        cat.edition), webmeta._newest(cat.articles))
+    return facts
