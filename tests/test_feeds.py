@@ -89,7 +89,7 @@ def test_the_traditional_feed_is_in_traditional(site, articles):
 @pytest.mark.parametrize("kind", ["events", "speakers"])
 def test_each_event_and_speaker_has_a_feed_of_its_articles(site, articles, kind):
     folder = site.site_dir / "feeds" / kind
-    ids = {i for a in articles for i in getattr(a, kind)}
+    ids = {i for a in articles if a.date for i in getattr(a, kind)}  # the undated are in no feed
     assert {p.stem for p in folder.glob("*.xml")} == ids and ids
     for ident in sorted(ids):
         parsed = _parse(folder / f"{ident}.xml")

@@ -171,3 +171,20 @@ def test_sitemap_dates_are_article_dates(site, edition_dir):
         assert dates[f"{base}dates/{day}/"] == day
     build_days = {d for d in dates.values() if d and d > newest}
     assert build_days == set()  # no build time anywhere
+
+
+def test_the_hostile_fixtures_build_and_their_head_tags_stay_text(tmp_path):
+    """tests/fixtures: headlines with markup, a speaker quoted in no article (a page
+    with no article to date it or to make a feed of)."""
+    from zhcorpus.site.buildrun import FIXTURES
+
+    result = build_site(tmp_path / "site", corpus=FIXTURES / "corpus", taxonomy=FIXTURES / "seeds" / "taxonomy.yml",
+                        speakers=FIXTURES / "seeds" / "speakers.yml")
+    assert result.returncode == 0, result.log
+    assert result.warnings == []
+    for page in result.site_dir.rglob("*.html"):
+        head = page.read_text(encoding="utf-8").split("</head>", 1)[0]
+        for tag in re.findall(r"<meta (?:name|property)=\"(?:og:|twitter:|description|article:)[^>]*>", head):
+            assert re.fullmatch(r'<meta (name|property)="[^"]*" content="[^"<>]*">', tag), (page, tag)
+    for feed in result.site_dir.rglob("feeds/**/*.xml"):
+        ET.parse(feed)  # well-formed, whatever the titles hold

@@ -23,7 +23,7 @@ from . import edition
 from .corpus import Article
 from .pages import Catalogue
 from .settings import INDEX_KINDS, KIND_LABELS
-from .webmeta import FEEDS_DIR, lead
+from .webmeta import FEEDS_DIR, has_feed, lead
 
 FEED_ENTRIES = 100  # newest entries per feed: a feed says what is new, the site holds the rest
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -114,6 +114,8 @@ def feeds(cat: Catalogue, site_name: str) -> list[Feed]:
         if kind.key not in ("events", "speakers"):
             continue
         for ident, articles in sorted(cat.groups(kind).items()):
+            if not has_feed(kind.key, articles):
+                continue
             name = edition.finish_markdown(cat.display(kind, ident), ed)
             out.append(Feed(f"{FEEDS_DIR}/{kind.url}/{ident}.xml", f"{name} - {site_name}",
                             f"{kind.url}/{ident}/", tuple(_entry(cat, a) for a in newest_first(articles))))

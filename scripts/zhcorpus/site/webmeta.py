@@ -109,6 +109,7 @@ def page_facts(cat: Catalogue, site_description: str) -> dict[str, PageFacts]:
     newest = _newest(cat.articles)
     facts = {f"{ARTICLES_URL}/{a.slug}.md": article_facts(cat, a, site_description) for a in cat.articles}
     facts["index.md"] = PageFacts(site_description, newest)
+    quote_dates = _newest_quote_dates(cat)
     for kind in INDEX_KINDS:
         groups = cat.groups(kind)
         if not groups:
@@ -119,12 +120,14 @@ def page_facts(cat: Catalogue, site_description: str) -> dict[str, PageFacts]:
             name = _shown(cat.display(kind, ident), ed)
             said = len(cat.quotes_by(ident)) if kind.key == "speakers" else 0
             what = f"共 {len(articles)} 篇报道" + (f"、{said} 条引语" if said else "")
-            sentence = edition.text(f"{kind.title}·{name}：{what}，", ed) + edition.text("最新一篇：", ed)
-            newest_article = max(articles, key=lambda a: (a.date, a.slug))
-            sentence = trim(sentence + _shown(newest_article.title, ed) + "。")
-            feed = f"{FEEDS_DIR}/{kind.url}/{ident}.xml" if kind.key in ("events", "speakers") else None
-            facts[f"{kind.url}/{ident}.md"] = PageFacts(sentence, _newest(articles), feed=feed)
-    quote_dates = _newest_quote_dates(cat)
+            sentence = edition.text(f"{kind.title}·{name}：{what}。", ed)
+            if articles:  # a speaker quoted only in quotes.jsonl has a page and no article
+                newest_article = max(articles, key=lambda a: (a.date, a.slug))
+                sentence = sentence[:-1] + edition.text("，最新一篇：", ed) + _shown(newest_article.title, ed) + "。"
+            day = _newest(articles) or max((quote_dates[q.id] for q in cat.quotes_by(ident) if q.id in quote_dates),
+                                           default=None)
+            feed = f"{FEEDS_DIR}/{kind.url}/{ident}.xml" if has_feed(kind.key, articles) else None
+            facts[f"{kind.url}/{ident}.md"] = PageFacts(trim(sentence), day, feed=feed)
     facts[f"{QUOTES_URL}/index.md"] = PageFacts(
         edition.text(f"语料中的 {len(cat.quotes)} 条直接引语，按人物排列，每条链接到报道它的段落。", ed),
         max(quote_dates.values(), default=None))
@@ -143,6 +146,11 @@ def _newest_quote_dates(cat: Catalogue) -> dict[str, str]:
         if dates:
             out[quote.id] = max(dates)
     return out
+
+
+def has_feed(key: str, articles) -> bool:
+    """Events and speakers with a dated article have a feed (an undated one is in none)."""
+    return key in ("events", "speakers") and any(a.date for a in articles)
 
 
 def facts_for(facts: dict[str, PageFacts], src_uri: str) -> PageFacts | None:
