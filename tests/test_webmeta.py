@@ -65,7 +65,9 @@ def test_alternates_name_both_editions_and_default_to_simplified(site_url, ed, p
 
 
 def test_a_further_page_of_a_listing_has_its_own_description_and_the_first_pages_date():
-    facts = {"events/x.md": webmeta.PageFacts("按事件·X", "2025-06-17"), "quotes/index.md": webmeta.PageFacts("引语", "2025-06-18")}
+    facts = {"events/x.md": webmeta.PageFacts("按事件·X：共 120 篇，最新一篇：甲。", "2025-06-17", name="按事件·X"),
+             "quotes/index.md": webmeta.PageFacts("引语", "2025-06-18")}
+    # Not the count or the newest title: the further page shows neither (a dirty build renders it only when it changes).
     assert webmeta.facts_for(facts, "events/x-p2.md") == webmeta.PageFacts("按事件·X（第 2 页）", "2025-06-17")
     assert webmeta.facts_for(facts, "quotes/page-3.md").description == "引语（第 3 页）"
     assert webmeta.facts_for(facts, "about.md") is None

@@ -108,8 +108,12 @@ def newest_first(articles) -> list[Article]:
 def feeds(cat: Catalogue, site_name: str) -> list[Feed]:
     """The whole corpus, then each event and each speaker with a page."""
     ed = cat.edition
-    out = [Feed(f"{FEEDS_DIR}/all.xml", site_name, "",
-                tuple(_entry(cat, a) for a in newest_first(cat.articles)))]
+    made: dict[str, Entry] = {}  # an article is in many feeds: its entry is made once
+
+    def entries(articles) -> tuple[Entry, ...]:
+        return tuple(made.get(a.slug) or made.setdefault(a.slug, _entry(cat, a)) for a in newest_first(articles))
+
+    out = [Feed(f"{FEEDS_DIR}/all.xml", site_name, "", entries(cat.articles))]
     for kind in INDEX_KINDS:
         if kind.key not in ("events", "speakers"):
             continue
@@ -118,7 +122,7 @@ def feeds(cat: Catalogue, site_name: str) -> list[Feed]:
                 continue
             name = edition.finish_markdown(cat.display(kind, ident), ed)
             out.append(Feed(f"{FEEDS_DIR}/{kind.url}/{ident}.xml", f"{name} - {site_name}",
-                            f"{kind.url}/{ident}/", tuple(_entry(cat, a) for a in newest_first(articles))))
+                            f"{kind.url}/{ident}/", entries(articles)))
     return out
 
 

@@ -31,28 +31,27 @@ def _read(path: Path) -> bytes:
     return path.read_bytes() if path.is_file() else b""
 
 
-def data_files(conf: Settings, config_dir: Path) -> dict[str, bytes]:
-    return downloads.data_files(_read(conf.corpus_dir / "articles.jsonl"), _read(conf.quotes_file),
-                                _readme(config_dir))
+def data_files(cat: Catalogue, conf: Settings, config_dir: Path) -> dict[str, bytes]:
+    """Made once per build (the data page and the copies both need them)."""
+    return cat.derived("downloads", lambda: downloads.data_files(
+        _read(conf.corpus_dir / "articles.jsonl"), _read(conf.quotes_file), _readme(config_dir)))
 
 
 def pages(cat: Catalogue, conf: Settings, config_dir: Path) -> dict[str, str]:
     """src_uri -> Markdown: the data page."""
     prefix = "" if cat.edition == edition.HANS else "../../" + downloads.DATA_URL + "/"
-    return {DATA_PAGE: downloads.data_page(data_files(conf, config_dir), _readme(config_dir), prefix)}
+    return {DATA_PAGE: downloads.data_page(data_files(cat, conf, config_dir), _readme(config_dir), prefix)}
 
 
 def static(cat: Catalogue, conf: Settings, config_dir: Path, site_url: str, site_name: str) -> dict[str, bytes]:
     """Site-relative path -> bytes: the edition's feeds, and the downloads in the Simplified one."""
     out = feeds.feed_files(cat, site_url, str(site_name))
     if cat.edition == edition.HANS:
-        out.update(data_files(conf, config_dir))
+        out.update(data_files(cat, conf, config_dir))
     return out
 
 
 def page_facts(cat: Catalogue, site_description: str) -> dict[str, webmeta.PageFacts]:
-    facts = webmeta.page_facts(cat, str(site_description))
-    facts[DATA_PAGE] = webmeta.PageFacts(edition.text(
-        f"下载语料数据：{len(cat.articles)} 篇文章与 {len(cat.quotes)} 条引语的 JSON Lines 与 CSV，附字段说明与许可。",
-        cat.edition), webmeta._newest(cat.articles))
-    return facts
+    # The data page is not here: its description is its own first paragraph, made
+    # from the data files it lists (webmeta.hand_written_facts).
+    return webmeta.page_facts(cat, str(site_description))

@@ -43,6 +43,10 @@ class PageFacts:
     published: str | None = None  # article pages only
     og_type: str = "website"
     feed: str | None = None  # site-relative path of the page's own Atom feed
+    # What a further page of the listing says (x-p2.md): its name without counts or
+    # newest titles, which the further page does not show. A head must depend only on
+    # its page's Markdown, or `mkdocs build --dirty` leaves it stale.
+    name: str | None = None
 
 
 def plain_text(markdown: str) -> str:
@@ -127,10 +131,11 @@ def page_facts(cat: Catalogue, site_description: str) -> dict[str, PageFacts]:
             day = _newest(articles) or max((quote_dates[q.id] for q in cat.quotes_by(ident) if q.id in quote_dates),
                                            default=None)
             feed = f"{FEEDS_DIR}/{kind.url}/{ident}.xml" if has_feed(kind.key, articles) else None
-            facts[f"{kind.url}/{ident}.md"] = PageFacts(trim(sentence), day, feed=feed)
+            facts[f"{kind.url}/{ident}.md"] = PageFacts(trim(sentence), day, feed=feed,
+                                                        name=edition.text(f"{kind.title}·", ed) + name)
     facts[f"{QUOTES_URL}/index.md"] = PageFacts(
         edition.text(f"语料中的 {len(cat.quotes)} 条直接引语，按人物排列，每条链接到报道它的段落。", ed),
-        max(quote_dates.values(), default=None))
+        max(quote_dates.values(), default=None), name=edition.text("语料中的直接引语", ed))
     for quote in cat.quotes:
         speaker = _shown(quote.speaker or "", ed)
         said = trim(edition.text(f"{speaker}：“{quote.text}”", ed))
@@ -166,7 +171,8 @@ def facts_for(facts: dict[str, PageFacts], src_uri: str) -> PageFacts | None:
     base = facts.get(first) if first else None
     if base is None:
         return None
-    return PageFacts(f"{base.description}（第 {number} 页）", base.lastmod, base.published, base.og_type, base.feed)
+    return PageFacts(f"{base.name or base.description}（第 {number} 页）", base.lastmod, base.published, base.og_type,
+                     base.feed)
 
 
 def hand_written_facts(markdown: str, site_description: str) -> PageFacts:
