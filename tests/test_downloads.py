@@ -10,7 +10,7 @@ import re
 import pytest
 
 from zhcorpus.site import downloads
-from zhcorpus.site.buildrun import REPO, build_site, inputs_for_tests
+from zhcorpus.site.buildrun import REPO, build_site
 
 CORPUS = REPO / "corpus"
 pytestmark = pytest.mark.skipif(not (CORPUS / "articles.jsonl").is_file(), reason="needs `zhcorpus build`")

@@ -3,7 +3,7 @@ under a sub-path with the site_url ZHCORPUS_SITE_URL sets; same corpus, same byt
 
 from __future__ import annotations
 
-import calendar
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -98,7 +98,7 @@ def test_each_event_and_speaker_has_a_feed_of_its_articles(site, articles, kind)
         alternate = next(link.href for link in parsed.feed.links if link.rel == "alternate")
         assert alternate == f"{SITE_URL}{kind}/{ident}/" and _page(site, alternate).is_file()
         # The page advertises its own feed.
-        assert f'type="application/atom+xml" title=' in _page(site, alternate).read_text(encoding="utf-8")
+        assert 'type="application/atom+xml" title=' in _page(site, alternate).read_text(encoding="utf-8")
         assert f"{SITE_URL}feeds/{kind}/{ident}.xml" in _page(site, alternate).read_text(encoding="utf-8")
 
 
@@ -113,13 +113,8 @@ def test_same_corpus_same_feed_and_download_bytes(sites):
 def test_feeds_name_no_other_host(site):
     for path in site.site_dir.rglob("feeds/**/*.xml"):
         text = path.read_text(encoding="utf-8")
-        hosts = {urlsplit(u).hostname for u in feedparser_urls(text)}
+        hosts = {urlsplit(u).hostname for u in re.findall(r"https?://[^\"<\s]+", text)}
         assert hosts <= {"pages.example.test", "www.w3.org"}, (path, hosts)
-
-
-def feedparser_urls(text: str) -> list[str]:
-    import re
-    return re.findall(r"https?://[^\"<\s]+", text)
 
 
 UNDATED_OR_HOSTILE = [

@@ -190,3 +190,17 @@ def test_the_hostile_fixtures_build_and_their_head_tags_stay_text(tmp_path):
             assert re.fullmatch(r'<meta (name|property)="[^"]*" content="[^"<>]*">', tag), (page, tag)
     for feed in result.site_dir.rglob("feeds/**/*.xml"):
         ET.parse(feed)  # well-formed, whatever the titles hold
+
+
+def test_material_fetches_no_sitemap_beside_our_alternate_links(site):
+    """Material's bundle fetched <href>/sitemap.xml for every <link rel=alternate>: three
+    missing files per page view, from site_url's host (tests/browser's crawl sees them)."""
+    from zhcorpus.site import webfiles
+
+    for edition_dir in ("", HANT):
+        bundles = list((site.site_dir / edition_dir / "assets" / "javascripts").glob("bundle.*.min.js"))
+        assert len(bundles) == 1
+        text = bundles[0].read_text(encoding="utf-8")
+        assert 'M("link[rel=alternate]")' not in text
+        assert 'M("link[rel=alternate][data-zh-material-alternate]")' in text
+        assert webfiles.without_alternate_fetches(text) == text  # a dirty build patches nothing twice

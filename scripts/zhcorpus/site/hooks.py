@@ -213,8 +213,9 @@ _CDN_STANDIN = "data:text/javascript,"
 def on_post_build(config):
     for path in Path(config.site_dir, "assets", "javascripts").glob("*.js"):
         text = path.read_text(encoding="utf-8")
-        if _CDN in text:
-            path.write_text(text.replace(_CDN, _CDN_STANDIN), encoding="utf-8")
+        patched = webfiles.without_alternate_fetches(text.replace(_CDN, _CDN_STANDIN))  # web: see webfiles
+        if patched != text:
+            path.write_text(patched, encoding="utf-8")
     # serve builds into a new temporary folder each time: no index there to update later.
     keep = _state.get("command") != "serve"
     _progress().start("search index", None)

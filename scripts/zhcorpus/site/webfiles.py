@@ -55,3 +55,17 @@ def page_facts(cat: Catalogue, site_description: str) -> dict[str, webmeta.PageF
     # The data page is not here: its description is its own first paragraph, made
     # from the data files it lists (webmeta.hand_written_facts).
     return webmeta.page_facts(cat, str(site_description))
+
+
+# Material's bundle fetches sitemap.xml beside the address of every <link rel=alternate>
+# (for its language selector, which we do not use: the 简/繁 switcher is our own).
+# Our hreflang and feed links point at pages and feeds, so each page view asked for
+# 3 missing files (<page>/sitemap.xml), from the absolute site_url's host. The
+# selector is narrowed to links nothing on the site carries. Idempotent (a dirty
+# build keeps the patched bundle); tests/browser's crawl fails if Material renames it.
+_ALTERNATES_FETCHED = 'M("link[rel=alternate]")'
+_NONE_FETCHED = 'M("link[rel=alternate][data-zh-material-alternate]")'
+
+
+def without_alternate_fetches(script: str) -> str:
+    return script.replace(_ALTERNATES_FETCHED, _NONE_FETCHED)

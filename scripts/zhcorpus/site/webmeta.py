@@ -100,7 +100,7 @@ def _shown(text: str, ed: str) -> str:
     return edition.finish_markdown(text, ed)
 
 
-def article_facts(cat: Catalogue, article: Article, site_description: str) -> PageFacts:
+def article_facts(cat: Catalogue, article: Article) -> PageFacts:
     title = _shown(article.title, cat.edition)
     text = lead(article, cat.edition) or title
     return PageFacts(text, article.date or None, article.date or None, "article")
@@ -111,7 +111,7 @@ def page_facts(cat: Catalogue, site_description: str) -> dict[str, PageFacts]:
     pages other than home are not here: they get :func:`hand_written_facts`."""
     ed = cat.edition
     newest = _newest(cat.articles)
-    facts = {f"{ARTICLES_URL}/{a.slug}.md": article_facts(cat, a, site_description) for a in cat.articles}
+    facts = {f"{ARTICLES_URL}/{a.slug}.md": article_facts(cat, a) for a in cat.articles}
     facts["index.md"] = PageFacts(site_description, newest)
     quote_dates = _newest_quote_dates(cat)
     for kind in INDEX_KINDS:
