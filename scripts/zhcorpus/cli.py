@@ -3,6 +3,7 @@
     zhcorpus init       starter editorial files (taxonomy, speakers) for a new corpus
     zhcorpus build      seeds/ -> corpus/
     zhcorpus generate   a synthetic corpus of N pages for benchmarks
+    zhcorpus site       corpus/ + docs/ -> build/site-src/<edition>/, for MkDocs or Zensical
 """
 
 from __future__ import annotations
@@ -55,6 +56,22 @@ def cmd_generate(args: argparse.Namespace) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 1
     print(f"{count} pages written to {args.out}")
+    return 0
+
+
+def cmd_site(args: argparse.Namespace) -> int:
+    from zhcorpus.site import edition
+    from zhcorpus.site.generate import SiteError, generate
+
+    editions = (edition.HANS, edition.HANT) if args.edition == "both" else (args.edition,)
+    try:
+        stages = generate(args.out, args.config, editions, site_dir=args.site_dir)
+    except (SiteError, OSError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    for stage in stages:
+        print(f"{stage.edition}: {stage.pages} pages, {stage.written} files written, {stage.removed} removed; "
+              f"build with: mkdocs build -f {stage.config_file}")
     return 0
 
 
@@ -125,6 +142,25 @@ def parser() -> argparse.ArgumentParser:
     generate_parser.add_argument("--pages", type=_at_least(0), default=1000, help="how many pages (default: 1000)")
     generate_parser.add_argument("--random-seed", type=int, default=0, help="for reproducible output (default: 0)")
     generate_parser.set_defaults(handler=cmd_generate)
+
+    site_parser = commands.add_parser(
+        "site", help="write every page, each edition's mkdocs.yml and search index into a build folder",
+        description="Generate the site's sources from the corpus, the editorial files and docs/: for each "
+                    "edition a folder OUT/<edition>/ with docs/ (hand-written and generated pages, search "
+                    "index) and mkdocs.yml (docs_dir there, nav explicit). MkDocs or Zensical builds that "
+                    "folder as it is. Only files whose bytes change are written.",
+        epilog="example: zhcorpus site && mkdocs build --strict -f build/site-src/zh-Hans/mkdocs.yml "
+               "&& mkdocs build --strict -f build/site-src/zh-Hant/mkdocs.yml")
+    site_parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"),
+                             help="the site's configuration (default: mkdocs.yml)")
+    site_parser.add_argument("--out", type=Path, default=Path("build/site-src"),
+                             help="folder to write the editions to (default: build/site-src)")
+    site_parser.add_argument("--site-dir", type=Path, default=None,
+                             help="where the built site goes, the Traditional edition in its zh-Hant/ "
+                                  "(default: the configuration's site_dir)")
+    site_parser.add_argument("--edition", choices=("both", "zh-Hans", "zh-Hant"), default="both",
+                             help="which edition to write (default: both)")
+    site_parser.set_defaults(handler=cmd_site)
     return top
 
 

@@ -57,6 +57,16 @@ def build_command(
 ) -> tuple[list[str], dict[str, str]]:
     """The ``mkdocs build`` command line and its environment; ``config``: another
     mkdocs.yml than the checkout's (one that INHERITs it). Run it from REPO."""
+    env = _environment(site_dir, corpus, taxonomy, speakers)
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(config or REPO / "mkdocs.yml"), "-d", str(site_dir)]
+    if strict:
+        cmd.append("--strict")
+    if dirty:
+        cmd.append("--dirty")
+    return cmd, env
+
+
+def _environment(site_dir: Path, corpus: Path | None, taxonomy: Path | None, speakers: Path | None) -> dict[str, str]:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")  # keep the log to mkdocs' own lines
     for var, value in (
         (settings.ENV_CORPUS, corpus),
@@ -67,12 +77,41 @@ def build_command(
     ):
         if value is not None:
             env[var] = str(value)
-    cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(config or REPO / "mkdocs.yml"), "-d", str(site_dir)]
-    if strict:
-        cmd.append("--strict")
-    if dirty:
-        cmd.append("--dirty")
-    return cmd, env
+    return env
+
+
+BUILDERS = {
+    "mkdocs": [sys.executable, "-m", "mkdocs", "build"],
+    "zensical": [sys.executable, "-m", "zensical", "build"],
+}
+
+
+def staged_commands(site_dir: Path, out_dir: Path, builder: str = "mkdocs", strict: bool = True,
+                    editions: tuple[str, ...] = ("zh-Hans", "zh-Hant")) -> list[list[str]]:
+    """``zhcorpus site`` into ``out_dir``, then ``builder`` on each edition's folder:
+    the Simplified first, since MkDocs empties the site folder, zh-Hant/ included."""
+    site = [sys.executable, "-m", "zhcorpus.cli", "site", "--config", str(REPO / "mkdocs.yml"),
+            "--out", str(out_dir), "--site-dir", str(site_dir)]
+    if len(editions) == 1:
+        site += ["--edition", editions[0]]
+    builds = [[*BUILDERS[builder], "-f", str(Path(out_dir) / ed / "mkdocs.yml"), *(["--strict"] if strict else [])]
+              for ed in editions]
+    return [site, *builds]
+
+
+def build_staged(site_dir: Path, *inputs, out_dir: Path, builder: str = "mkdocs", strict: bool = True,
+                 editions: tuple[str, ...] = ("zh-Hans", "zh-Hant")) -> BuildResult:
+    """The site built the staged way (:func:`staged_commands`); inputs as :func:`build_command`'s."""
+    env = _environment(site_dir, *inputs)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO / "scripts"), env.get("PYTHONPATH")]))
+    start, log, returncode = time.perf_counter(), [], 0
+    for cmd in staged_commands(site_dir, out_dir, builder, strict, editions):
+        proc = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True)
+        log.append(proc.stdout + proc.stderr)
+        returncode = proc.returncode
+        if returncode:
+            break
+    return BuildResult(Path(site_dir), time.perf_counter() - start, "".join(log), returncode)
 
 
 def build_site(site_dir: Path, *inputs, terminal: bool = False, **options) -> BuildResult:

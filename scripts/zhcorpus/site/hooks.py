@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import re
 import sys
 from pathlib import Path
 
@@ -24,22 +23,12 @@ from mkdocs.utils import clean_directory  # noqa: E402
 
 from zhcorpus.build import collector  # noqa: E402
 from zhcorpus.site import (  # noqa: E402
-    assemble, edition, hantbuild, home, pages, searchindex, settings, sources, themetext,
+    assemble, edition, finish, generate, hantbuild, searchindex, settings, sources, themetext,
 )
 from zhcorpus.site import webfiles, webmeta  # noqa: E402  (feeds, downloads, head tags, sitemap dates)
 from zhcorpus.build.progress import PageProgress  # noqa: E402
-from zhcorpus.search import fold  # noqa: E402
-from zhcorpus.site.corpus import load_articles  # noqa: E402
-from zhcorpus.site.names import load_names  # noqa: E402
-from zhcorpus.site.quotedata import load_quotes  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.zhcorpus")
-
-# Material's theme.language "zh" prints <html lang="zh">; each edition says
-# precisely which script it is in (screen readers and fonts pick variants by it).
-_HTML_TAG_LANG = re.compile(r'<html lang="[^"]*"')
-_PARAGRAPH_ID = re.compile(r'<p id="((?:orig-)?p(\d+))"([^>]*)>(.*?)</p>', re.S)
-SEARCH_DIR = "search"  # the index sits next to the search page (docs/search.md -> search/)
 
 # State of the current build (MkDocs runs the events of one build in order).
 _state: dict = {}
@@ -72,20 +61,12 @@ def on_config(config):
         # A dirty build keeps the site folder: the other edition can start now.
         _state["hant_child"] = hantbuild.start(config, dirty=True)
     if ed == edition.HANT:
-        # Same address plus zh-Hant/: canonical links, citations and the 404
-        # page of this edition point into it.
-        if not config.site_url.rstrip("/").endswith("/" + edition.HANT_DIR):
-            config.site_url = config.site_url.rstrip("/") + f"/{edition.HANT_DIR}/"
+        config.site_url = generate.edition_site_url(config.site_url, ed)
         config.site_name = edition.text(config.site_name, ed)
         config.site_description = edition.text(config.site_description or "", ed) or None
-    fold.cache_table_in(conf.cache_dir)
-    with collector.paused():
-        articles = load_articles(conf.articles_dir, conf.cache_dir)
-        names = load_names(conf.taxonomy_file, conf.speakers_file, conf.extended_speakers_file)
-        quotes = load_quotes(conf.quotes_file)
+    catalogue, articles = generate.load_catalogue(conf, ed)
     if not articles:
         log.warning(f"zhcorpus: no articles in {conf.articles_dir}; run `zhcorpus build` first")
-    catalogue = pages.Catalogue(edition.as_printed(articles, ed), names, quotes, edition=ed)
     _state["left_out"] = assemble.empty_indexes(catalogue)
     if config.nav:
         config.nav = assemble.nav_without(config.nav, _state["left_out"])
@@ -94,29 +75,20 @@ def on_config(config):
     return config
 
 
-# Material ships lunr stemmers and segmenters for its search plugin, which is
-# off (mkdocs.yml): about 1 MB per edition that nothing loads.
-_LUNR = "assets/javascripts/lunr/"
-
-
 def on_files(files, config):
     # MkDocs has cleaned the site folder by now: the other edition can start.
     if "hant_child" not in _state and hantbuild.wanted(config, _state.get("command")):
         _state["hant_child"] = hantbuild.start(config, bool(_state.get("dirty")))
-    for file in [f for f in files if f.src_uri.startswith(_LUNR)]:
+    for file in [f for f in files if f.src_uri.startswith(finish.LUNR)]:
         files.remove(file)
-    generated = assemble.all_pages(_state["catalogue"], config.site_url)
-    generated.update(webfiles.pages(_state["catalogue"], _state["settings"], _config_dir(config)))  # web: data page
-    for src_uri in generated:
-        if files.get_file_from_path(src_uri) is not None:
-            # A hand-written page would silently shadow generated data.
-            raise ValueError(f"zhcorpus: docs/{src_uri} collides with a generated page")
     # The home page is hand-written around what the corpus fills in: generated
     # like the rest, so a dirty build sees when the corpus changed it.
     hand_written_home = files.get_file_from_path("index.md")
-    if hand_written_home is not None:
-        generated["index.md"] = home.fill(hand_written_home.content_string, _state["catalogue"],
-                                          _state["settings"].timeline_days)
+    generated = generate.generated_pages(
+        _state["catalogue"], config.site_url, {f.src_uri for f in files if f.src_uri != "index.md"},
+        hand_written_home.content_string if hand_written_home is not None else None,
+        _state["settings"].timeline_days)
+    generated.update(webfiles.pages(_state["catalogue"], _state["settings"], _config_dir(config)))  # web: data page
     if _state.get("command") == "serve":
         # serve builds into a new temporary folder each time: nothing to be dirty against.
         made = [File.generated(config, src_uri, content=markdown) for src_uri, markdown in generated.items()]
@@ -162,26 +134,10 @@ def on_page_markdown(markdown, page, config, files):
     return edition.finish_markdown(markdown, _state["edition"])
 
 
-def _with_permalink(match: re.Match) -> str:
-    anchor, number, attrs, inner = match.groups()
-    label = ("原文" if anchor.startswith("orig-") else "") + f"第 {number} 段的链接"
-    label = edition.text(label, _state["edition"])
-    link = f'<a class="zh-plink" href="#{anchor}" title="{label}" aria-label="{label}">¶{number}</a>'
-    return f'<p id="{anchor}"{attrs}>{inner} {link}</p>'
-
-
 def on_page_content(html, page, config, files):
     _progress().step()
     themetext.mark_page(page)
-    # Body paragraphs carry {: #pN } anchors; give each a visible link to itself
-    # so a reader can cite a paragraph.
-    if page.file.src_uri.startswith(settings.ARTICLES_URL + "/"):
-        return _PARAGRAPH_ID.sub(_with_permalink, html)
-    return html
-
-
-def _finish_html(output: str) -> str:
-    return _HTML_TAG_LANG.sub(f'<html lang="{_state["edition"]}"', output, count=1)
+    return finish.paragraph_links(html, page.file.src_uri, _state["edition"])
 
 
 def on_env(env, config, files):
@@ -194,33 +150,20 @@ def on_env(env, config, files):
 
 def on_post_page(output, page, config):
     _progress().step()
-    return _finish_html(output)
+    return finish.html_lang(output, _state["edition"])
 
 
 def on_post_template(output_content, template_name, config):
-    # 404.html is rendered as a theme template, not a page; its text is in the
-    # template, so the Traditional edition converts the output.
-    return edition.text(_finish_html(output_content), _state["edition"])
-
-
-# Material loads two scripts from unpkg.com on demand (a ResizeObserver polyfill
-# for old browsers, Mermaid for diagrams). The site may call no other host, so
-# those become empty data: scripts: old browsers lose a nicety, nothing leaks.
-_CDN = "https://unpkg.com/"
-_CDN_STANDIN = "data:text/javascript,"
+    return finish.template_output(output_content, _state["edition"])
 
 
 def on_post_build(config):
-    for path in Path(config.site_dir, "assets", "javascripts").glob("*.js"):
-        text = path.read_text(encoding="utf-8")
-        patched = webfiles.without_alternate_fetches(text.replace(_CDN, _CDN_STANDIN))  # web: see webfiles
-        if patched != text:
-            path.write_text(patched, encoding="utf-8")
+    finish.without_cdn(config.site_dir)
     # serve builds into a new temporary folder each time: no index there to update later.
     keep = _state.get("command") != "serve"
     _progress().start("search index", None)
     with collector.paused():
-        searchindex.build(_state["catalogue"], _state["articles"], _state["edition"], Path(config.site_dir, SEARCH_DIR),
+        searchindex.build(_state["catalogue"], _state["articles"], _state["edition"], Path(config.site_dir, generate.SEARCH_DIR),
                           _state["settings"].cache_dir if keep else None, in_place=bool(_state.get("dirty")))
     _progress().close()
     if "hant_child" in _state:
