@@ -109,3 +109,56 @@ def test_mkdocs_builds_the_folder_into_the_same_site_as_the_hooks(tmp_path):
         assert staged_files[name] == hooked_files[name], name
     for sub in ("", "zh-Hant"):
         assert _sitemap_urls(staged.site_dir / sub) == _sitemap_urls(hooked.site_dir / sub)
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _fetch(url: str) -> str:
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, OSError):
+        return ""
+
+
+def _wait_for(predicate, seconds: float = 60) -> bool:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.5)
+    return False
+
+
+def test_mkdocs_serve_on_the_folder_writes_it_again_when_the_corpus_changes(fixture_corpus, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    assert _site(tmp_path / "out", "--edition", "zh-Hans") == 0
+    article = sorted(fixture_corpus.glob("articles/*.md"))[0]
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/zhcorpus/articles/{article.stem}/"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-f", str(tmp_path / "out" / "zh-Hans" / "mkdocs.yml"),
+         "-a", f"127.0.0.1:{port}"], cwd=REPO, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        assert _wait_for(lambda: "<title>" in _fetch(url)), "mkdocs serve never served the article"
+        text = article.read_text(encoding="utf-8")
+        article.write_text(re.sub(r"^title: .*$", "title: 改过的标题", text, count=1, flags=re.M), encoding="utf-8")
+        assert _wait_for(lambda: "<title>改过的标题" in _fetch(url)), "the change never showed"
+    finally:
+        server.kill()
+        server.wait()

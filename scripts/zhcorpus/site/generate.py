@@ -147,7 +147,7 @@ def generate_edition(source: Path, folder: Path, site_dir: Path | None = None) -
     left_out = assemble.empty_indexes(cat)
     if site_dir is not None:
         raw["site_dir"] = str(Path(site_dir).resolve() / (edition.HANT_DIR if ed == edition.HANT else ""))
-    stage_config = edition_config(raw, source, folder, ed, site_url, left_out)
+    stage_config = edition_config(raw, source, folder, ed, site_url, left_out, conf)
     written += write_if_changed(folder / CONFIG_NAME, stage_config)
     return Stage(ed, folder, sum(1 for uri in files if uri.endswith(".md")), written, removed)
 
@@ -178,7 +178,7 @@ def _remove_unmade(out_docs: Path, made: Collection[str]) -> int:
 
 
 def edition_config(raw: dict[str, Any], source: Path, folder: Path, ed: str, site_url: str,
-                   left_out: set[str]) -> str:
+                   left_out: set[str], conf: settings.Settings) -> str:
     """The edition's mkdocs.yml in the generated folder: the source's settings,
     paths made relative to the folder, nav converted, no hooks but the thin ones."""
     def rel(path: str | Path) -> str:
@@ -206,7 +206,8 @@ def edition_config(raw: dict[str, Any], source: Path, folder: Path, ed: str, sit
         config["plugins"] = [{"search": {"enabled": False}}]
     config["hooks"] = [rel(STAGE_HOOKS)]
     # `mkdocs serve` on this folder regenerates it (stagehooks.py) when these change.
-    config["watch"] = [rel(w) for w in raw.get("watch") or []]
+    inputs = [conf.corpus_dir, conf.taxonomy_file, conf.speakers_file, raw.get("docs_dir", "docs"), source.name]
+    config["watch"] = list(dict.fromkeys(rel(w) for w in [*(raw.get("watch") or []), *inputs]))
     header = (f"# Written by `zhcorpus site` from {source.name}: edit that, not this file.\n"
               f"# Build: mkdocs build -f {CONFIG_NAME} (or: zensical build -f {CONFIG_NAME})\n")
     return header + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=1000)
