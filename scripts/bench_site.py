@@ -34,8 +34,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         inputs = (args.corpus, args.taxonomy, args.speakers)
         if args.staged:
-            result = build_staged(Path(tmp) / "site", *inputs, out_dir=Path(tmp) / "src")
-            again = build_staged(Path(tmp) / "site", *inputs, out_dir=Path(tmp) / "src")
+            result = build_staged(Path(tmp) / "src" / "site", *inputs, out_dir=Path(tmp) / "src")
+            again = build_staged(Path(tmp) / "src" / "site", *inputs, out_dir=Path(tmp) / "src")
         else:
             result = build_site(Path(tmp) / "site", *inputs)
         if result.returncode != 0:

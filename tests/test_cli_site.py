@@ -43,19 +43,19 @@ def _tree(folder: Path) -> dict[str, bytes]:
 def test_each_edition_gets_its_pages_config_and_search_index(fixture_corpus, tmp_path, capsys):
     assert _site(tmp_path / "out") == 0
     printed = capsys.readouterr().out
-    for edition, about in (("zh-Hans", "关于语料"), ("zh-Hant", "關於語料")):
-        folder = tmp_path / "out" / edition
-        config = yaml.safe_load((folder / "mkdocs.yml").read_text(encoding="utf-8"))
-        assert config["docs_dir"] == "docs"
+    for edition, name, about in (("zh-Hans", "mkdocs.yml", "关于语料"), ("zh-Hant", "mkdocs-hant.yml", "關於語料")):
+        config_file = tmp_path / "out" / name
+        config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+        assert config["docs_dir"] == f"{edition}/docs"
         assert config["extra"]["zhcorpus"]["edition"] == edition
         assert {about: "about.md"} in config["nav"]  # explicit, in the edition's script
         assert config["plugins"] == [{"search": {"enabled": False}}]
-        docs = folder / "docs"
+        docs = tmp_path / "out" / edition / "docs"
         assert (docs / "index.md").is_file() and (docs / "quotes" / "index.md").is_file()
         assert len(list((docs / "articles").glob("*.md"))) == len(list(fixture_corpus.glob("articles/*.md")))
         assert (docs / "search" / "manifest.json").is_file()
         assert not (docs / "overrides").exists()  # exclude_docs: templates are not pages
-        assert f"build with: mkdocs build -f {folder / 'mkdocs.yml'}" in printed
+        assert f"build with: mkdocs build -f {config_file}" in printed
     hant_home = (tmp_path / "out" / "zh-Hant" / "docs" / "about.md").read_text(encoding="utf-8")
     assert "關於" in hant_home and "\ue000" not in hant_home  # converted, keep-markers gone
 
@@ -80,7 +80,7 @@ def test_an_article_gone_from_the_corpus_is_gone_from_the_folder(fixture_corpus,
     article.unlink()
     assert _site(tmp_path / "out", "--edition", "zh-Hans") == 0
     assert not page.exists()
-    assert not (tmp_path / "out" / "zh-Hant").exists()
+    assert not (tmp_path / "out" / "zh-Hant").exists() and not (tmp_path / "out" / "mkdocs-hant.yml").exists()
 
 
 def test_a_missing_config_is_one_line(fixture_corpus, tmp_path, capsys):
@@ -96,7 +96,7 @@ def _sitemap_urls(site: Path) -> set[str]:
 def test_mkdocs_builds_the_folder_into_the_same_site_as_the_hooks(tmp_path):
     """Both editions, every file byte for byte; the sitemap lists the same pages
     (in another order: MkDocs lists files as found on disk)."""
-    staged = build_staged(tmp_path / "staged", *FIXTURE_INPUTS.values(), out_dir=tmp_path / "src")
+    staged = build_staged(tmp_path / "src" / "site", *FIXTURE_INPUTS.values(), out_dir=tmp_path / "src")
     assert staged.returncode == 0, staged.log
     assert staged.warnings == []
     hooked = build_site(tmp_path / "hooked", **FIXTURE_INPUTS)
@@ -151,7 +151,7 @@ def test_mkdocs_serve_on_the_folder_writes_it_again_when_the_corpus_changes(fixt
     port = _free_port()
     url = f"http://127.0.0.1:{port}/zhcorpus/articles/{article.stem}/"
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-f", str(tmp_path / "out" / "zh-Hans" / "mkdocs.yml"),
+        [sys.executable, "-m", "mkdocs", "serve", "-f", str(tmp_path / "out" / "mkdocs.yml"),
          "-a", f"127.0.0.1:{port}"], cwd=REPO, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:

@@ -33,7 +33,8 @@ def sites(tmp_path_factory) -> dict[str, Path]:
     root = tmp_path_factory.mktemp("parity")
     out = {}
     for builder in ("mkdocs", "zensical"):
-        result = build_staged(root / builder, *INPUTS, out_dir=root / f"src-{builder}", builder=builder)
+        # Zensical wants the site inside the configuration's folder.
+        result = build_staged(root / builder / "site", *INPUTS, out_dir=root / builder, builder=builder)
         assert result.returncode == 0, result.log
         out[builder] = result.site_dir
     return out

@@ -3,7 +3,7 @@
     zhcorpus init       starter editorial files (taxonomy, speakers) for a new corpus
     zhcorpus build      seeds/ -> corpus/
     zhcorpus generate   a synthetic corpus of N pages for benchmarks
-    zhcorpus site       corpus/ + docs/ -> build/site-src/<edition>/, for MkDocs or Zensical
+    zhcorpus site       corpus/ + docs/ -> build/site-src/, for MkDocs or Zensical
 """
 
 from __future__ import annotations
@@ -146,11 +146,11 @@ def parser() -> argparse.ArgumentParser:
     site_parser = commands.add_parser(
         "site", help="write every page, each edition's mkdocs.yml and search index into a build folder",
         description="Generate the site's sources from the corpus, the editorial files and docs/: for each "
-                    "edition a folder OUT/<edition>/ with docs/ (hand-written and generated pages, search "
-                    "index) and mkdocs.yml (docs_dir there, nav explicit). MkDocs or Zensical builds that "
+                    "edition OUT/<edition>/docs/ (hand-written and generated pages, search index) and its "
+                    "configuration OUT/mkdocs.yml or OUT/mkdocs-hant.yml (docs_dir there, nav explicit). MkDocs or Zensical builds that "
                     "folder as it is. Only files whose bytes change are written.",
-        epilog="example: zhcorpus site && mkdocs build --strict -f build/site-src/zh-Hans/mkdocs.yml "
-               "&& mkdocs build --strict -f build/site-src/zh-Hant/mkdocs.yml")
+        epilog="example: zhcorpus site && mkdocs build --strict -f build/site-src/mkdocs.yml "
+               "&& mkdocs build --strict -f build/site-src/mkdocs-hant.yml")
     site_parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"),
                              help="the site's configuration (default: mkdocs.yml)")
     site_parser.add_argument("--out", type=Path, default=Path("build/site-src"),

@@ -94,7 +94,8 @@ def staged_commands(site_dir: Path, out_dir: Path, builder: str = "mkdocs", stri
             "--out", str(out_dir), "--site-dir", str(site_dir)]
     if len(editions) == 1:
         site += ["--edition", editions[0]]
-    builds = [[*BUILDERS[builder], "-f", str(Path(out_dir) / ed / "mkdocs.yml"), *(["--strict"] if strict else [])]
+    names = {"zh-Hans": "mkdocs.yml", "zh-Hant": "mkdocs-hant.yml"}
+    builds = [[*BUILDERS[builder], "-f", str(Path(out_dir) / names[ed]), *(["--strict"] if strict else [])]
               for ed in editions]
     return [site, *builds]
 

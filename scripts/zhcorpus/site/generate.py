@@ -1,13 +1,17 @@
 """The site as files: the generation stage, before any site builder runs.
 
-``zhcorpus site`` writes, for each edition, a folder that MkDocs or Zensical
-builds as it is (``build/site-src/zh-Hans/`` and ``zh-Hant/``):
+``zhcorpus site`` writes a folder (``build/site-src/``) that MkDocs or Zensical
+builds as it is, for each edition:
 
-- ``docs/``: the hand-written pages of ``docs/`` and every generated page
-  (articles, indexes, quotes, speakers, the filled-in home page), already in the
-  edition's script, and the search index under ``docs/search/``;
-- ``mkdocs.yml``: the edition's configuration, ``docs_dir`` pointing there and
-  the nav explicit (titles converted, empty index families left out).
+- ``<edition>/docs/``: the hand-written pages of ``docs/`` and every generated
+  page (articles, indexes, quotes, speakers, the filled-in home page), already
+  in the edition's script, and the search index under ``search/``;
+- ``mkdocs.yml`` / ``mkdocs-hant.yml`` (the source's names): the edition's
+  configuration, ``docs_dir`` pointing there and the nav explicit (titles
+  converted, empty index families left out).
+
+The configurations sit at the folder's top, beside both editions, because
+Zensical wants ``docs_dir`` and ``site_dir`` inside the configuration's folder.
 
 Zensical runs no MkDocs hooks or plugins, so nothing it needs may come from
 one: the pages are plain files here. The same functions make them as the
@@ -39,7 +43,6 @@ from .quotedata import load_quotes
 
 DEFAULT_OUT = Path("build/site-src")
 SEARCH_DIR = "search"  # the index sits next to the search page (docs/search.md -> search/)
-CONFIG_NAME = "mkdocs.yml"
 STAGE_HOOKS = Path(__file__).with_name("stagehooks.py")
 # MkDocs leaves out dot-files of docs_dir whatever exclude_docs says; so do we.
 _ALWAYS_EXCLUDED = (".*",)
@@ -84,17 +87,13 @@ def edition_site_url(site_url: str, ed: str) -> str:
 
 @dataclass
 class Stage:
-    """One edition's generated folder and what this run did to it."""
+    """One edition's generated files and what this run did to them."""
 
     edition: str
-    folder: Path
+    config_file: Path
     pages: int  # Markdown pages in docs/
     written: int  # files whose bytes changed (search index not counted)
     removed: int  # files no longer made
-
-    @property
-    def config_file(self) -> Path:
-        return self.folder / CONFIG_NAME
 
 
 def edition_configs(config_file: Path) -> dict[str, Path]:
@@ -113,16 +112,16 @@ def read_config(config_file: Path) -> dict[str, Any]:
         raise SiteError(f"{config_file}: cannot be read ({error.strerror or error})") from None
 
 
-def generate(out_dir: Path = DEFAULT_OUT, config_file: Path = Path(CONFIG_NAME),
+def generate(out_dir: Path = DEFAULT_OUT, config_file: Path = Path("mkdocs.yml"),
              editions: Collection[str] = (edition.HANS, edition.HANT), site_dir: Path | None = None) -> list[Stage]:
-    """Write each edition's folder under ``out_dir``; see the module's docstring.
+    """Write each edition into ``out_dir``; see the module's docstring.
     ``site_dir``: where the built site goes (the Traditional edition in its
     zh-Hant/), instead of the configuration's ``site_dir``: Zensical has no ``-d``."""
     sources = edition_configs(Path(config_file).resolve())
-    return [generate_edition(sources[ed], Path(out_dir).resolve() / ed, site_dir) for ed in sources if ed in editions]
+    return [generate_edition(sources[ed], Path(out_dir).resolve(), site_dir) for ed in sources if ed in editions]
 
 
-def generate_edition(source: Path, folder: Path, site_dir: Path | None = None) -> Stage:
+def generate_edition(source: Path, root: Path, site_dir: Path | None = None) -> Stage:
     raw = read_config(source)
     shim = SimpleNamespace(config_file_path=str(source), extra=raw.get("extra") or {})
     ed, conf = edition.of(shim), settings.load(shim)
@@ -135,7 +134,7 @@ def generate_edition(source: Path, folder: Path, site_dir: Path | None = None) -
     files: dict[str, bytes] = dict(hand_written)
     for src_uri, markdown in made.items():
         files[src_uri] = markdown.encode("utf-8")
-    out_docs = folder / "docs"
+    out_docs = root / ed / "docs"
     written = 0
     for src_uri, data in sorted(files.items()):
         if src_uri.endswith(".md"):
@@ -147,9 +146,9 @@ def generate_edition(source: Path, folder: Path, site_dir: Path | None = None) -
     left_out = assemble.empty_indexes(cat)
     if site_dir is not None:
         raw["site_dir"] = str(Path(site_dir).resolve() / (edition.HANT_DIR if ed == edition.HANT else ""))
-    stage_config = edition_config(raw, source, folder, ed, site_url, left_out, conf)
-    written += write_if_changed(folder / CONFIG_NAME, stage_config)
-    return Stage(ed, folder, sum(1 for uri in files if uri.endswith(".md")), written, removed)
+    stage_config = edition_config(raw, source, root, ed, site_url, left_out, conf)
+    written += write_if_changed(root / source.name, stage_config)
+    return Stage(ed, root / source.name, sum(1 for uri in files if uri.endswith(".md")), written, removed)
 
 
 def _hand_written(docs_dir: Path, exclude_docs: str) -> dict[str, bytes]:
@@ -177,19 +176,19 @@ def _remove_unmade(out_docs: Path, made: Collection[str]) -> int:
     return removed
 
 
-def edition_config(raw: dict[str, Any], source: Path, folder: Path, ed: str, site_url: str,
+def edition_config(raw: dict[str, Any], source: Path, root: Path, ed: str, site_url: str,
                    left_out: set[str], conf: settings.Settings) -> str:
-    """The edition's mkdocs.yml in the generated folder: the source's settings,
+    """The edition's configuration in the generated folder: the source's settings,
     paths made relative to the folder, nav converted, no hooks but the thin ones."""
     def rel(path: str | Path) -> str:
-        return Path(os.path.relpath(source.parent / path, folder)).as_posix()
+        return Path(os.path.relpath(source.parent / path, root)).as_posix()
 
     config = {k: v for k, v in raw.items() if k not in ("INHERIT", "hooks", "watch")}
     config["site_name"] = edition.text(raw.get("site_name") or "", ed)
     if raw.get("site_description"):
         config["site_description"] = edition.text(raw["site_description"], ed)
     config["site_url"] = site_url
-    config["docs_dir"] = "docs"
+    config["docs_dir"] = f"{ed}/docs"
     config["site_dir"] = rel(raw.get("site_dir") or "site")
     theme = dict(raw.get("theme") or {})
     if theme.get("custom_dir"):
@@ -209,7 +208,7 @@ def edition_config(raw: dict[str, Any], source: Path, folder: Path, ed: str, sit
     inputs = [conf.corpus_dir, conf.taxonomy_file, conf.speakers_file, raw.get("docs_dir", "docs"), source.name]
     config["watch"] = list(dict.fromkeys(rel(w) for w in [*(raw.get("watch") or []), *inputs]))
     header = (f"# Written by `zhcorpus site` from {source.name}: edit that, not this file.\n"
-              f"# Build: mkdocs build -f {CONFIG_NAME} (or: zensical build -f {CONFIG_NAME})\n")
+              f"# Build: mkdocs build -f {source.name} (or: zensical build -f {source.name})\n")
     return header + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=1000)
 
 

@@ -29,8 +29,8 @@ def on_startup(command, dirty):
 def on_config(config):
     _state["edition"] = edition.of(config)
     if _state.get("command") == "serve":
-        source = Path(config.config_file_path).parent / config.extra["zhcorpus"]["source_config"]
-        generate.generate(Path(config.config_file_path).parent.parent, source, editions=(_state["edition"],))
+        root = Path(config.config_file_path).parent
+        generate.generate(root, root / config.extra["zhcorpus"]["source_config"], editions=(_state["edition"],))
     return config
 
 
