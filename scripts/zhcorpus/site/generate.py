@@ -36,7 +36,7 @@ from zhcorpus.build import collector
 from zhcorpus.files import write_if_changed
 from zhcorpus.search import fold
 
-from . import assemble, edition, home, pages, searchindex, settings
+from . import assemble, edition, home, pages, searchindex, settings, webfiles
 from .corpus import load_articles
 from .names import load_names
 from .quotedata import load_quotes
@@ -121,19 +121,29 @@ def generate(out_dir: Path = DEFAULT_OUT, config_file: Path = Path("mkdocs.yml")
     return [generate_edition(sources[ed], Path(out_dir).resolve(), site_dir) for ed in sources if ed in editions]
 
 
-def generate_edition(source: Path, root: Path, site_dir: Path | None = None) -> Stage:
+def source_settings(source: Path) -> tuple[str, settings.Settings]:
+    """The edition and our settings of a source configuration (mkdocs.yml)."""
     raw = read_config(source)
     shim = SimpleNamespace(config_file_path=str(source), extra=raw.get("extra") or {})
-    ed, conf = edition.of(shim), settings.load(shim)
+    return edition.of(shim), settings.load(shim)
+
+
+def generate_edition(source: Path, root: Path, site_dir: Path | None = None) -> Stage:
+    raw = read_config(source)
+    ed, conf = source_settings(source)
     docs_dir = source.parent / raw.get("docs_dir", "docs")
     hand_written = _hand_written(docs_dir, raw.get("exclude_docs") or "")
     home_md = hand_written["index.md"].decode("utf-8") if "index.md" in hand_written else None
     cat, articles = load_catalogue(conf, ed)
     site_url = edition_site_url(raw.get("site_url") or "", ed)
     made = generated_pages(cat, site_url, hand_written.keys() - {"index.md"}, home_md, conf.timeline_days)
+    made.update(webfiles.pages(cat, conf, source.parent))  # the data page
     files: dict[str, bytes] = dict(hand_written)
     for src_uri, markdown in made.items():
         files[src_uri] = markdown.encode("utf-8")
+    site_name = str(raw.get("site_name") or "")
+    files.update(webfiles.static(cat, conf, source.parent, site_url,  # feeds and downloads, as bytes
+                                 edition.text(site_name, ed) if ed == edition.HANT else site_name))
     out_docs = root / ed / "docs"
     written = 0
     for src_uri, data in sorted(files.items()):

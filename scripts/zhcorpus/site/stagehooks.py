@@ -17,7 +17,7 @@ _SCRIPTS = str(Path(__file__).resolve().parents[2])
 if _SCRIPTS not in sys.path:
     sys.path.insert(0, _SCRIPTS)
 
-from zhcorpus.site import edition, finish, generate, themetext  # noqa: E402
+from zhcorpus.site import edition, finish, generate, themetext, webfiles, webmeta  # noqa: E402
 
 _state: dict = {}
 
@@ -28,10 +28,20 @@ def on_startup(command, dirty):
 
 def on_config(config):
     _state["edition"] = edition.of(config)
+    root = Path(config.config_file_path).parent
+    source = root / config.extra["zhcorpus"]["source_config"]
     if _state.get("command") == "serve":
-        root = Path(config.config_file_path).parent
-        generate.generate(root, root / config.extra["zhcorpus"]["source_config"], editions=(_state["edition"],))
+        generate.generate(root, source, editions=(_state["edition"],))
+    # Head tags and sitemap dates say what each page is about: the corpus, read once.
+    catalogue, _ = generate.load_catalogue(generate.source_settings(source)[1], _state["edition"])
+    _state["web"] = webfiles.page_facts(catalogue, config.site_description or config.site_name)
     return config
+
+
+def on_page_markdown(markdown, page, config, files):
+    page.meta.update(webmeta.meta_for(_state["web"], page.file.src_uri, markdown, page.meta, config.site_url,
+                                      _state["edition"], page.url, config.site_description or ""))
+    return markdown
 
 
 def on_files(files, config):
