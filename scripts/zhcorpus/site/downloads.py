@@ -48,6 +48,9 @@ QUOTE_FIELDS = (
     ("verb", "str/null", "the reporting verb (说, 表示, 告诉记者 …)"),
     ("wording_differs", "bool", "whether the reports word it differently"),
     ("sources", "list[map]", "every article reporting the words: slug, anchor, date, outlet, speaker, text"),
+    ("attributed_by", "str", "only when no report names the speaker: speech, the words are a paragraph of the "
+                             "speaker's speech in the corpus"),
+    ("basis", "map", "with attributed_by: the speech paragraph (slug, anchor) the speaker was found from"),
 )
 
 
