@@ -50,17 +50,39 @@ def split_body(body: str) -> list[tuple[str, str, str]]:
 
 
 def _filters(front: dict) -> dict:
+    # "speaker": the people an article names (mentions); "said": a quote's attributed
+    # speaker, so a "said by" filter lists only their words; "kind": quote mode.
     return {"speaker": list(front.get("speakers") or []), "event": list(front.get("events") or []),
             "theme": list(front.get("themes") or []),
             "outlet": [front["source_id"]] if front.get("source_id") else [],
-            "date": str(front.get("date") or "")}
+            "said": [], "kind": [], "date": str(front.get("date") or "")}
 
 
-def corpus_documents(articles: list[dict], quotes: list[dict] = (),
-                     quote_url: Callable[[str], str] = lambda quote_id: f"quotes/#{quote_id}") -> list[dict]:
+def _report(source: dict) -> list[str]:
+    """One report of a quote's words: [outlet, date, article title, link to its paragraph]."""
+    url = f"articles/{source.get('slug')}/" + (f"#{source['anchor']}" if source.get("anchor") else "")
+    return [str(source.get("outlet") or ""), str(source.get("date") or ""), str(source.get("title") or ""), url]
+
+
+def quote_meta(quote: dict, article: dict) -> dict:
+    """What a quote result shows besides its words: speaker and role ("" when
+    unattributed), outlet, date, and the other reports of the same words."""
+    own = (quote.get("slug"), quote.get("anchor"))
+    # quotes.jsonl records hold dicts; the site's Quote objects hold Source dataclasses.
+    sources = [s if isinstance(s, dict) else vars(s) for s in quote.get("sources") or []]
+    here = next((s for s in sources if (s.get("slug"), s.get("anchor")) == own), {})
+    return {"speaker": str(quote.get("speaker") or ""), "said": str(quote.get("speaker_id") or ""),
+            "role": str(quote.get("role") or ""),
+            "outlet": str(here.get("outlet") or article.get("source") or ""),
+            "date": str(here.get("date") or article.get("date") or ""),
+            "others": [_report(s) for s in sources if (s.get("slug"), s.get("anchor")) != own]}
+
+
+def corpus_documents(articles: list[dict], quotes: list[dict] = ()) -> list[dict]:
     """Articles (articles.jsonl records) and quotes (quotes.jsonl) -> documents.
 
-    ``quote_url`` says where a quote's entry is (the site splits quotes into pages)."""
+    A quote links to the paragraph that prints it (articles/<slug>/#pN) and
+    carries ``meta`` (quote_meta) for its result."""
     docs = []
     for art in articles:
         slug, filters = art["slug"], _filters(art)
@@ -75,13 +97,15 @@ def corpus_documents(articles: list[dict], quotes: list[dict] = (),
     by_slug = {a["slug"]: a for a in articles}
     for q in quotes:
         art = by_slug.get(q.get("slug"), {})
-        filters = _filters(art) if art else {"speaker": [], "event": [], "theme": [], "outlet": [], "date": ""}
-        if q.get("speaker_id"):
-            filters["speaker"] = [q["speaker_id"]]
+        filters = _filters(art)
+        filters["said"] = [q["speaker_id"]] if q.get("speaker_id") else []
+        filters["kind"] = ["quote"]
         # The speaker's name is part of the text, so searching a name finds their quotes.
         text = f"{q['speaker']}：{q.get('text') or ''}" if q.get("speaker") else q.get("text") or ""
-        docs.append({"id": f"quotes/#{q['id']}", "url": quote_url(q["id"]), "title": q.get("speaker") or "",
-                     "text": text, "kind": "quote", "filters": filters, "boost": 0.8})
+        page = f"articles/{q.get('slug')}/"
+        docs.append({"id": f"quotes/#{q['id']}", "url": page + (f"#{q['anchor']}" if q.get("anchor") else ""),
+                     "title": art.get("title") or str(q.get("slug") or ""), "text": text, "kind": "quote",
+                     "filters": filters, "boost": 0.8, "meta": quote_meta(q, art)})
     return docs
 
 
@@ -95,13 +119,39 @@ def read_corpus(corpus: Path) -> list[dict]:
     return corpus_documents(load("articles.jsonl"), load("quotes.jsonl"))
 
 
+# Places the corpus reports from, by their English names. The taxonomy has no
+# places of its own (its events name them only inside longer names: "the Astana
+# Declaration"), and a word of an event's name would stand for the whole event
+# (Astana -> 永久睦邻友好合作条约…) rather than the city, so they are listed here
+# and win over any such word.
+PLACES = {
+    "Astana": "阿斯塔纳", "Almaty": "阿拉木图", "Bishkek": "比什凯克", "Dushanbe": "杜尚别",
+    "Ashgabat": "阿什哈巴德", "Tashkent": "塔什干", "Samarkand": "撒马尔罕", "Xi'an": "西安",
+    "Beijing": "北京", "Kazakhstan": "哈萨克斯坦", "Kyrgyzstan": "吉尔吉斯斯坦", "Tajikistan": "塔吉克斯坦",
+    "Turkmenistan": "土库曼斯坦", "Uzbekistan": "乌兹别克斯坦", "Central Asia": "中亚", "China": "中国",
+}
+# Where a person's family name comes first (Xi Jinping, Wang Yi): the word a reader types alone.
+_FAMILY_NAME_FIRST = {"CN", "HK", "MO", "TW", "KR", "JP", "VN"}
+_LATIN = re.compile(r"[A-Za-z][A-Za-z .'’-]*")
+
+
+def _surname(entry: dict) -> str:
+    """A person's family name in English: Xi (Xi Jinping), Tokayev (Kassym-Jomart Tokayev)."""
+    words = str(entry["en"]).split()
+    if entry.get("kind", "person") != "person" or len(words) < 2:
+        return ""
+    return (words[0] if entry.get("country") in _FAMILY_NAME_FIRST else words[-1]).lower()
+
+
 def name_aliases(names: dict[str, dict[str, dict]]) -> dict[str, list[str]]:
     """English name (lower case) -> Chinese terms, any of which is a hit.
 
     ``names`` is family -> id -> entry with ``en``, ``zh_hans`` and, for
     speakers, ``aliases`` / for events and themes, ``match`` terms. The full
-    name and each distinctive word of it (Tokayev, Jinping) are keys; a word
-    two entries share (China, Summit) is dropped as ambiguous.
+    name, a speaker's Latin aliases (Tokaev) and family name alone (Xi), and
+    each distinctive word of a name (Jinping) are keys; a word two entries
+    share (China, Summit) is dropped as ambiguous. Places (PLACES) win over
+    words of other names.
     """
     full: dict[str, set[str]] = {}
     words: dict[str, set[str]] = {}
@@ -114,9 +164,17 @@ def name_aliases(names: dict[str, dict[str, dict]]) -> dict[str, list[str]]:
                 terms |= {str(t) for t in entry.get("match") or []}
             en = str(entry["en"]).lower().strip()
             full.setdefault(en, set()).update(terms)
+            if family == "speakers":
+                for alias in entry.get("aliases") or []:
+                    if _LATIN.fullmatch(str(alias)):
+                        full.setdefault(str(alias).lower().strip(), set()).update(terms)
+                if _surname(entry):
+                    words.setdefault(_surname(entry), set()).add((family, ident))
             for word in re.split(r"[^a-z0-9'’]+", en):
                 if len(word) >= 4:
                     words.setdefault(word, set()).add((family, ident))
+    for place, zh in PLACES.items():
+        full.setdefault(place.lower(), set()).add(zh)
     out = {k: sorted(v) for k, v in full.items()}
     for word, owners in words.items():
         if len(owners) == 1 and word not in out:
@@ -145,6 +203,8 @@ def load_names(taxonomy_file: Path, speakers_file: Path) -> dict[str, dict[str, 
 
 def facet_labels(names: dict[str, dict[str, dict]]) -> dict[str, dict[str, str]]:
     """Filter labels shown in the search UI: the Simplified name of each id."""
-    families = {"speaker": "speakers", "event": "events", "theme": "themes", "outlet": "outlets"}
-    return {facet: {i: str(e.get("zh_hans") or i) for i, e in names.get(family, {}).items() if isinstance(e, dict)}
-            for facet, family in families.items()}
+    families = {"speaker": "speakers", "said": "speakers", "event": "events", "theme": "themes",
+                "outlet": "outlets"}
+    labels = {facet: {i: str(e.get("zh_hans") or i) for i, e in names.get(family, {}).items() if isinstance(e, dict)}
+              for facet, family in families.items()}
+    return labels | {"kind": {"quote": "引语"}}

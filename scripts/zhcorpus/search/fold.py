@@ -141,3 +141,16 @@ def client_table(corpus_chars: set[str]) -> str:
     """
     pairs = sorted((c, r) for c, r in han_table().items() if r in corpus_chars)
     return "".join(c + r for c, r in pairs)
+
+
+# Dashes a query may type for the one the paper printed (中国-中亚, 中国－中亚, 中国–中亚 for
+# 中国—中亚), and that 中国中亚精神 leaves out: matching ignores them on both sides. Not
+# part of fold() (which must keep offsets for the highlight), but of what is indexed and
+# compared; the manifest tells the client this set ("ignore"). U+FF0D folds to "-" first.
+IGNORED = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2e3a\u2e3b\ufe58\ufe63"
+_DROP = {ord(c): None for c in IGNORED}
+
+
+def squeeze(folded: str) -> str:
+    """Folded text without the dashes matching ignores (IGNORED)."""
+    return folded.translate(_DROP)

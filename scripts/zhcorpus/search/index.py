@@ -29,10 +29,10 @@ from pathlib import Path
 
 from zhcorpus.files import write_if_changed
 from . import codec, state
-from .fold import client_table, fold
+from .fold import IGNORED, client_table, fold, squeeze
 
 KINDS = ("page", "quote", "section")
-FACETS = ("speaker", "event", "theme", "outlet")
+FACETS = ("speaker", "event", "theme", "outlet", "said", "kind")
 STATIC = Path(__file__).with_name("static")
 
 
@@ -53,7 +53,9 @@ def _neg(date: str) -> str:
 
 
 def grams_of(folded: str) -> set[str]:
-    """Every character unigram and bigram of folded text (spaces are not grams)."""
+    """Every character unigram and bigram of folded text (spaces are not grams), the
+    dashes matching ignores left out (fold.squeeze), so 中国—中亚 has the gram 国中."""
+    folded = squeeze(folded)
     grams = {c for c in folded if c != " "}
     grams.update(folded[i:i + 2] for i in range(len(folded) - 1) if folded[i:i + 2] != "  ")
     return grams
@@ -80,7 +82,7 @@ def chunk_starts(docs: list[dict], target: int, first: int = 0) -> list[int]:
 
 def chunk_blob(docs: list[dict | None]) -> bytes:
     """One chunk: its pages once ([url, title]) and each document as
-    [kind, page index, anchor, text], so a page's title is not repeated for
+    [kind, page index, anchor, text] (a quote adds its ``meta``), so a page's title is not repeated for
     each of its paragraphs. A removed document (None) is null: its id is in
     no posting list any more, and its text is not published."""
     pages, rows = {}, []
@@ -90,7 +92,8 @@ def chunk_blob(docs: list[dict | None]) -> bytes:
             continue
         base, _, anchor = doc["url"].partition("#")
         page = pages.setdefault((base, doc.get("title", "")), len(pages))
-        rows.append([KINDS.index(doc.get("kind", "section")), page, anchor, doc["text"]])
+        row = [KINDS.index(doc.get("kind", "section")), page, anchor, doc["text"]]
+        rows.append(row + [doc["meta"]] if doc.get("meta") else row)
     return to_json({"pages": [list(p) for p in pages], "docs": rows})
 
 
@@ -130,6 +133,7 @@ def manifest_for(*, docs: int, shards: int, width: int, starts: list[int], chars
     manifest = {
         "format": 1, "docs": docs, "shards": shards, "shardWidth": width,
         "chunks": codec.b64_ids(starts), "fold": client_table(chars), "aliases": folded_aliases,
+        "ignore": IGNORED,
     }
     if placed:  # [id, anchor + 1, ...]: see update.py
         manifest["placed"] = codec.b64_varints(placed)

@@ -59,6 +59,7 @@ class Searcher:
             self._fold[c] = chr(c).lower()
         for c in "\u3000\t\n\r\xa0":
             self._fold[ord(c)] = " "
+        self._drop = {ord(c): None for c in m.get("ignore", "")}
         starts = codec.decode_ids(base64.b64decode(m["chunks"]))
         self._chunk_starts = starts
         # Documents an in-place update left out of id order (update.py): id -> (anchor, position).
@@ -84,12 +85,16 @@ class Searcher:
     def fold(self, text: str) -> str:
         return text.translate(self._fold)
 
+    def key(self, text: str) -> str:
+        """Folded text as matching compares it: without the dashes it ignores (fold.squeeze)."""
+        return self.fold(text).translate(self._drop)
+
     def parse(self, query: str) -> list[list[str]]:
         """Query -> terms, each a list of alternatives; a document needs every term."""
         q = re.sub(r" +", " ", self.fold(query)).strip()
         aliases = self.manifest["aliases"]
         if q in aliases:  # a whole English name, spaces and all
-            return [drop_implied(sorted(set(aliases[q]) | {q}))]
+            return [drop_implied(sorted({self.key(a) for a in aliases[q]} | {self.key(q)}))]
         terms = []
         for m in _TERM.finditer(q):
             quoted = next((g for g in m.groups()[:3] if g is not None), None)
@@ -99,7 +104,9 @@ class Searcher:
             else:
                 word = m.group(4)
                 terms.append(sorted(set(aliases[word]) | {word}) if word in aliases else [word])
-        return [drop_implied(t) for t in terms]
+        # Compared as indexed: a term that was only dashes is no term.
+        terms = [sorted({self.key(a) for a in t} - {"", " "}) for t in terms]
+        return [drop_implied([a.strip() for a in t]) for t in terms if t]
 
     def postings(self, gram: str) -> list[int] | None:
         shard = codec.fnv1a(gram) % self.manifest["shards"]
@@ -183,7 +190,7 @@ class Searcher:
                 if limit is not None and len(hits) >= limit:
                     break
                 done += 1
-                folded = self.fold(doc["text"])
+                folded = self.key(doc["text"])
                 if exact or all(any(alt in folded for alt in alts) for alts in terms):
                     hits.append(doc)
         self.complete = exact or done == len(ids)

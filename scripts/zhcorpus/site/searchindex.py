@@ -23,12 +23,12 @@ from zhcorpus.search.update import Declined
 
 from . import edition
 from .pages import Catalogue
-from .quotepages import directory_url, layout as quote_layout
 
 log = logging.getLogger("mkdocs.plugins.zhcorpus")
 # Files the engine writes that are not for the site (a stand-alone test page).
 NOT_PUBLISHED = ("demo.html",)
-FACET_FAMILIES = {"speaker": "speakers", "event": "events", "theme": "themes", "outlet": "outlets"}
+FACET_FAMILIES = {"speaker": "speakers", "said": "speakers", "event": "events", "theme": "themes",
+                  "outlet": "outlets"}
 
 
 def _record(item) -> dict:
@@ -51,11 +51,6 @@ def _printed(doc: dict, article) -> dict:
     return doc | {"title": title, "text": edition.text(doc["text"], edition.HANT)}
 
 
-def _quote_url(cat: Catalogue, quote_id: str) -> str:
-    """A quote's entry on the quotes page that holds it (quotes/page-N/#q-…)."""
-    return f"{directory_url(quote_layout(cat).page_of[quote_id])}#{quote_id}"
-
-
 class _Converted(KeptMemo):
     """``s2hk`` of the Traditional index's texts, kept between builds by source text:
     converting 35,000 documents took a second of every dirty build at 5,000 articles.
@@ -71,20 +66,30 @@ class _Converted(KeptMemo):
         return out
 
 
+def _converted_meta(meta: dict, convert) -> dict:
+    """A quote result's names and titles in the edition's script (links and dates as they are)."""
+    return {"speaker": convert(meta["speaker"]) if meta["speaker"] else "", "said": meta["said"],
+            "role": convert(meta["role"]) if meta["role"] else "",
+            "outlet": convert(meta["outlet"]) if meta["outlet"] else "", "date": meta["date"],
+            "others": [[convert(o) if o else "", d, convert(t) if t else "", u] for o, d, t, u in meta["others"]]}
+
+
 def documents(cat: Catalogue, articles: list, ed: str, cache_dir: Path | None = None) -> list[dict]:
     """``articles``: as read from the corpus (the catalogue's may carry markers)."""
     quotes = [_record(q) for q in cat.quotes]
-    docs = corpus_documents([_record(a) for a in articles], quotes, lambda quote_id: _quote_url(cat, quote_id))
+    docs = corpus_documents([_record(a) for a in articles], quotes)
     if ed != edition.HANT:
         return docs
     by_page = {f"articles/{a.slug}/": a for a in articles if edition.printed_in_traditional(a)}
     convert, out = _Converted(cache_dir), []
     for doc in docs:
-        article = by_page.get(doc["url"].partition("#")[0])
+        # A quote is its own words, not the paragraph that prints them.
+        article = by_page.get(doc["url"].partition("#")[0]) if doc["kind"] != "quote" else None
         if article is not None:
             out.append(_printed(doc, article))
         else:
-            out.append(doc | {"title": convert(doc["title"]), "text": convert(doc["text"])})
+            out.append(doc | {"title": convert(doc["title"]), "text": convert(doc["text"])}
+                       | ({"meta": _converted_meta(doc["meta"], convert)} if doc.get("meta") else {}))
     convert.save()
     return out
 
@@ -98,6 +103,7 @@ def labels(cat: Catalogue, ed: str) -> dict[str, dict[str, str]]:
             zh = edition.text(str(cat.names.entry(family, ident).get("zh_hans") or ident), ed)
             en = cat.names.en(family, ident)
             out[facet][ident] = f"{zh} {en}" if en and family != "outlets" else zh
+    out["kind"] = {"quote": edition.text("引语", ed)}
     return out
 
 

@@ -8,7 +8,7 @@
 
 const FORMAT = 1;  // the manifest's "format" this worker reads (index.py manifest_for)
 
-let base = null, site = null, manifest = null, foldMap = null, chunkStarts = null, facets = null, rowOfDoc = null, placed = null;
+let base = null, site = null, manifest = null, foldMap = null, ignored = new Set(), chunkStarts = null, facets = null, rowOfDoc = null, placed = null;
 const files = new Map();          // path -> Promise<ArrayBuffer|null>; shards and chunks never change
 const shardCache = new Map();     // shard path -> Map(gram -> [kind, Uint8Array])
 let bytes = 0;
@@ -38,6 +38,7 @@ async function init(indexUrl, siteUrl) {
   foldMap = new Map();
   const pairs = Array.from(manifest.fold);  // code points, not UTF-16 units
   for (let i = 0; i < pairs.length; i += 2) foldMap.set(pairs[i], pairs[i + 1]);
+  ignored = new Set(Array.from(manifest.ignore || ""));
   chunkStarts = idsOf(b64(manifest.chunks));
   // Documents an in-place update left out of id order: id -> [anchor, position after it] (update.py).
   placed = new Map();
@@ -83,19 +84,34 @@ function foldChar(c) {  // same rules, same order as fold.py's _translate()
 // Length-preserving in UTF-16 units too (every table entry is a BMP character), so
 // offsets in folded text are offsets in the original.
 function fold(s) { let o = ""; for (const c of s) o += foldChar(c); return o; }
+// Folded text as matching compares it, without the dashes it ignores (fold.py squeeze),
+// and where each of its units was in the text, for the highlight.
+function keyed(s) {
+  let text = "", at = [], i = 0;
+  for (const c of s) {
+    const f = foldChar(c);
+    if (!ignored.has(f)) { text += f; for (let k = 0; k < f.length; k++) at.push(i + k); }
+    i += c.length;
+  }
+  at.push(i);
+  return { text, at };
+}
+const key = s => keyed(s).text;
 
 function parse(query) {
   const q = fold(query).replace(/ +/g, " ").trim(), aliases = manifest.aliases;
   const alt = w => Object.prototype.hasOwnProperty.call(aliases, w) ? [...new Set([...aliases[w], w])].sort() : [w];
+  // Compared as indexed (query.py parse): a term that was only dashes is no term.
+  const keys = alts => [...new Set(alts.map(a => key(a).trim()))].filter(a => a).sort();
   if (!q) return [];
-  if (Object.prototype.hasOwnProperty.call(aliases, q)) return [dropImplied(alt(q))];
+  if (Object.prototype.hasOwnProperty.call(aliases, q)) return [dropImplied(keys(alt(q)))].filter(t => t.length);
   const terms = [];
   for (const m of q.matchAll(/"([^"]*)"|“([^”]*)”|「([^」]*)」|(\S+)/g)) {
     const quoted = [m[1], m[2], m[3]].find(g => g !== undefined);
     if (quoted !== undefined) { if (quoted.trim()) terms.push([quoted.trim()]); }
     else terms.push(alt(m[4]));
   }
-  return terms.map(dropImplied);
+  return terms.map(keys).filter(t => t.length).map(dropImplied);
 }
 // An alternative containing another adds no document to their union, only shards (query.py drop_implied).
 const dropImplied = alts => alts.filter(a => !alts.some(b => b !== a && a.includes(b)));
@@ -162,7 +178,7 @@ async function candidates(terms) {
 }
 
 async function allowed(filters) {  // -> Set of filter rows, or null for "no filter"
-  const keys = ["speaker", "event", "theme", "outlet"].filter(k => filters[k]);
+  const keys = ["speaker", "event", "theme", "outlet", "said", "kind"].filter(k => filters[k]);
   if (!keys.length && !filters.from && !filters.to) return null;
   await loadFacets();
   const rows = new Set();
@@ -187,14 +203,21 @@ function chunkOf(id) { let lo = 0, hi = chunkStarts.length - 1; while (lo < hi) 
 async function doc(id) {  // null for a document an update removed (query.py Searcher.doc)
   const n = chunkOf(id), c = await getJSON("chunks/" + n + ".json"), row = c.docs[id - chunkStarts[n]];
   if (!row) return null;
-  const [kind, page, anchor, text] = row, [url, title] = c.pages[page];
-  const link = inSite(anchor ? url + "#" + anchor : url, `search/chunks/${n}.json`);
-  return { id, kind: ["page", "quote", "section"][kind], title, url: link, text };
+  const [kind, page, anchor, text, meta] = row, [url, title] = c.pages[page], where = `search/chunks/${n}.json`;
+  const link = inSite(anchor ? url + "#" + anchor : url, where);
+  const out = { id, kind: ["page", "quote", "section"][kind], title, url: link, text };
+  // A quote's speaker, outlet, date and other reports (documents.py quote_meta): data, links checked.
+  if (meta && typeof meta === "object") {
+    const str = v => typeof v === "string" ? v : "";
+    out.meta = { speaker: str(meta.speaker), said: str(meta.said), role: str(meta.role), outlet: str(meta.outlet), date: str(meta.date),
+                 others: (Array.isArray(meta.others) ? meta.others : []).map(o => [str(o[0]), str(o[1]), str(o[2]), inSite(o[3], where)]) };
+  }
+  return out;
 }
 
-function snippet(text, folded, terms, width = 90) {
-  const ranges = [];
-  for (const alts of terms) for (const a of alts) for (let i = folded.indexOf(a); i >= 0; i = folded.indexOf(a, i + 1)) ranges.push([i, i + a.length]);
+function snippet(text, folded, terms, width = 90) {  // folded: keyed(text)
+  const ranges = [], k = folded.text, at = folded.at;
+  for (const alts of terms) for (const a of alts) for (let i = k.indexOf(a); i >= 0; i = k.indexOf(a, i + 1)) ranges.push([at[i], at[i + a.length - 1] + 1]);
   ranges.sort((a, b) => a[0] - b[0]);
   const first = ranges.length ? ranges[0][0] : 0, start = Math.max(0, Math.min(first - 24, text.length - width)), end = Math.min(text.length, start + width);
   const parts = []; let pos = start;
@@ -216,10 +239,10 @@ function roundSize(missing, verified, found) {
   return Math.max(missing, MIN_ROUND, Math.min(grown, MAX_ROUND));
 }
 async function search({ q, limit = 10, filters = {}, budget = BUDGET }) {  // query.py RESULTS_PER_PAGE
-  const start = bytes, terms = parse(q);
-  if (!terms.length) return { terms, total: 0, exact: true, complete: true, hits: [], bytes: 0 };
-  let [ids, exact] = await candidates(terms);
-  const rows = await allowed(filters);
+  const start = bytes, terms = parse(q), rows = await allowed(filters);
+  // No query: a filter lists everything it selects, in rank order (newest first in each kind).
+  if (!terms.length && !rows) return { terms, total: 0, exact: true, complete: true, hits: [], bytes: 0 };
+  let [ids, exact] = terms.length ? await candidates(terms) : [ranked([...Array(manifest.docs).keys()]), true];
   if (rows) ids = ids.filter(i => rows.has(rowOfDoc[i]));
   const hits = []; let i = 0, done = 0, spent = 0;
   while (i < ids.length && hits.length < limit && spent < budget) {
@@ -229,8 +252,8 @@ async function search({ q, limit = 10, filters = {}, budget = BUDGET }) {  // qu
     for (const d of docs) {
       if (hits.length >= limit) break;
       done++;
-      const folded = fold(d.text);
-      if (!exact && !terms.every(alts => alts.some(a => folded.includes(a)))) continue;
+      const folded = keyed(d.text);
+      if (!exact && !terms.every(alts => alts.some(a => folded.text.includes(a)))) continue;
       d.snippet = snippet(d.text, folded, terms); delete d.text; hits.push(d);
     }
   }
