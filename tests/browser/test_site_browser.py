@@ -119,9 +119,11 @@ def test_search_for_a_quote_lands_on_it(page, base_url, quotes):
     paragraphs = {(urlsplit(urljoin(base_url, f"articles/{s.slug}/")).path, s.anchor) for s in quote.sources}
     targets = {(urlsplit(h).path, urlsplit(h).fragment) for h in first}
     assert on_quote_entry or targets & paragraphs, first
-    page.locator(f".zs-results a[href$='#{quote.id}']").first.click()
-    page.wait_for_url(re.compile(rf"/zhcorpus/quotes/.*#{quote.id}$"))
-    assert page.locator(f"h3#{quote.id}").is_visible()
+    # A quote result links to the paragraph that prints it (issue 16), marked on arrival.
+    source = quote.sources[0]
+    page.locator(f".zs-results li.zs-quote a.zs-snippet[href$='articles/{source.slug}/#{source.anchor}']").first.click()
+    page.wait_for_url(re.compile(rf"/zhcorpus/articles/{source.slug}/#{source.anchor}$"))
+    assert page.locator(f"#{source.anchor}.zh-arrived").is_visible()
 
 
 def test_traditional_query_finds_the_same(page, base_url, quotes):
@@ -141,7 +143,8 @@ def test_english_name_finds_chinese(page, base_url, quotes):
     assert "托卡耶夫" in marks, marks
     said = [q for q in quotes if q.speaker_id == "tokayev"]
     if said:
-        assert any(urlsplit(h).fragment in {q.id for q in said} for h in hrefs), hrefs
+        # A quote result links to the paragraph that prints it (issue 16).
+        assert any(h.endswith(f"articles/{q.slug}/#{q.anchor}") for q in said for h in hrefs), hrefs
 
 
 def test_speaker_page_shows_his_quote(page, base_url, quotes):
@@ -226,8 +229,8 @@ def test_search_in_the_traditional_edition(page, base_url, quotes):
     # The search UI speaks Traditional here too.
     assert "條結果" in page.locator(".zs-status").inner_text()
     assert page.locator(".zs-filters summary").inner_text() == "篩選"
-    page.locator(f".zs-results a[href$='#{quote.id}']").first.click()
-    page.wait_for_url(re.compile(rf"/zhcorpus/zh-Hant/quotes/.*#{quote.id}$"))
+    page.locator(f".zs-results li.zs-quote a.zs-snippet[href$='articles/{quote.slug}/#{quote.anchor}']").first.click()
+    page.wait_for_url(re.compile(rf"/zhcorpus/zh-Hant/articles/{quote.slug}/#{quote.anchor}$"))
     assert page.locator("html").get_attribute("lang") == "zh-Hant"
 
 
@@ -315,6 +318,7 @@ def axe_source():
 
 @pytest.mark.parametrize("where", [
     "", "articles/{slug}/", "speakers/", "speakers/tokayev/", "quotes/", "search/?q=托卡耶夫",
+    "search/?q=中国&mode=quote&said=xi-jinping", "articles/{slug}/#p3",
     "zh-Hant/", "zh-Hant/articles/{slug}/", "zh-Hant/search/?q=Tokayev",
     "no/such/page/", "zh-Hant/no/such/page/",
 ])
