@@ -93,3 +93,9 @@ def aliases():
 ])
 def test_english_names(aliases, english, chinese):
     assert aliases[english] == chinese
+
+
+def test_a_quote_result_carries_its_source(tmp_path):
+    build_index(corpus_documents([ARTICLE], [_quote("q-1", "习近平", "xi-jinping")]), tmp_path)
+    hits = [h for h in Searcher.from_dir(tmp_path).search("原话") if h["kind"] == "quote"]
+    assert [h["meta"]["speaker"] for h in hits] == ["习近平"] and hits[0]["url"] == "articles/s/#p1"

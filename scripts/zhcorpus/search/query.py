@@ -156,10 +156,13 @@ class Searcher:
         row = chunk["docs"][doc_id - self._chunk_starts[n]]
         if row is None:
             return None
-        kind, page, anchor, text = row
+        kind, page, anchor, text = row[:4]
         url, title = chunk["pages"][page]
-        return {"id": doc_id, "kind": ("page", "quote", "section")[kind], "title": title,
-                "url": f"{url}#{anchor}" if anchor else url, "text": text}
+        doc = {"id": doc_id, "kind": ("page", "quote", "section")[kind], "title": title,
+               "url": f"{url}#{anchor}" if anchor else url, "text": text}
+        if len(row) > 4:  # a quote's speaker, outlet, date and other reports (documents.quote_meta)
+            doc["meta"] = row[4]
+        return doc
 
     def search(self, query: str, limit: int | None = RESULTS_PER_PAGE, budget: int | None = BUDGET) -> list[dict]:
         """Documents containing every term, best first; ``limit=None`` verifies all.
