@@ -30,6 +30,11 @@
     if (!el) return;
     openTabsAround(el);
     el.classList.add("zh-arrived");
+    // A quote's entry is its heading and what follows it up to the next heading.
+    if (/^H[2-6]$/.test(el.tagName) && el.id.indexOf("q-") === 0) {
+      for (var next = el.nextElementSibling; next && !/^H[1-6]$/.test(next.tagName); next = next.nextElementSibling)
+        next.classList.add("zh-arrived");
+    }
     el.scrollIntoView({ block: "center" });
   }
   function keepPlace(e) {

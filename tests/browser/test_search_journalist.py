@@ -236,3 +236,15 @@ def test_english_spellings_and_places(page, base_url, name, chinese):
     _open(page, base_url, f"search/?q={name}")
     marks = page.eval_on_selector_all(".zs-results mark", "ms => ms.map(m => m.textContent)")
     assert marks and marks[0] == chinese, marks[:5]
+
+
+def test_a_quote_entry_is_marked_on_arrival(page, base_url, built_site):
+    html = (built_site / "quotes" / "page-2" / "index.html").read_text(encoding="utf-8")
+    quote_id = re.findall(r'<h3 id="(q-[0-9a-f]+)"', html)[2]
+    page.goto(urljoin(base_url, f"quotes/page-2/#{quote_id}"))
+    page.wait_for_function("document.querySelector('.zh-arrived') !== null")
+    marked = page.eval_on_selector_all(".zh-arrived", "els => els.map(e => e.id || e.tagName)")
+    assert marked[0] == quote_id and len(marked) >= 2  # the heading and its entry, not the neighbours
+    assert quote_id not in marked[1:]
+    style = page.eval_on_selector(f"#{quote_id}", "e => [getComputedStyle(e).color, getComputedStyle(e).backgroundColor]")
+    assert _contrast(*style) >= 4.5, style
