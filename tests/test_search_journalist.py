@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from zhcorpus.search import build_index, corpus_documents
-from zhcorpus.search.documents import load_names, name_aliases
+from zhcorpus.search.documents import OTHER_REPORTS, load_names, name_aliases
+from zhcorpus.search.index import chunk_starts
 from zhcorpus.search.query import Searcher
 
 REPO = Path(__file__).resolve().parents[1]
@@ -99,3 +100,20 @@ def test_a_quote_result_carries_its_source(tmp_path):
     build_index(corpus_documents([ARTICLE], [_quote("q-1", "习近平", "xi-jinping")]), tmp_path)
     hits = [h for h in Searcher.from_dir(tmp_path).search("原话") if h["kind"] == "quote"]
     assert [h["meta"]["speaker"] for h in hits] == ["习近平"] and hits[0]["url"] == "articles/s/#p1"
+
+
+def test_a_much_reported_quote_lists_a_few_reports_and_links_to_the_rest():
+    others = [{"slug": f"t{n}", "anchor": "p1", "outlet": "报", "date": "", "title": "题"} for n in range(OTHER_REPORTS + 3)]
+    docs = corpus_documents([ARTICLE], [_quote("q-1", "习近平", "xi-jinping", others)], lambda q: f"quotes/page-2/#{q}")
+    meta = docs[-1]["meta"]
+    assert len(meta["others"]) == OTHER_REPORTS and meta["more"] == 3 and meta["entry"] == "quotes/page-2/#q-1"
+    few = corpus_documents([ARTICLE], [_quote("q-1", "习近平", "xi-jinping", others[:OTHER_REPORTS])])[-1]["meta"]
+    assert len(few["others"]) == OTHER_REPORTS and "more" not in few and "entry" not in few
+
+
+def test_chunks_count_a_quotes_meta_in_their_size():
+    quote = _quote("q-1", "习近平", "xi-jinping", [{"slug": f"t{n}", "anchor": "p1", "outlet": "报" * 40, "date": "",
+                                                   "title": "题" * 60} for n in range(OTHER_REPORTS)])
+    docs = corpus_documents([ARTICLE], [quote, quote | {"id": "q-2"}, quote | {"id": "q-3"}])
+    quotes = [d for d in docs if d["kind"] == "quote"]
+    assert len(chunk_starts(quotes, 512)) == 3  # each over 512 bytes with its reports: a chunk each

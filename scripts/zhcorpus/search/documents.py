@@ -64,25 +64,38 @@ def _report(source: dict) -> list[str]:
     return [str(source.get("outlet") or ""), str(source.get("date") or ""), str(source.get("title") or ""), url]
 
 
-def quote_meta(quote: dict, article: dict) -> dict:
+# Other reports a quote result lists; past them it says how many more and links to the quote's
+# entry, which lists them all. A saying reported a hundred times would otherwise put a hundred
+# reports into the chunk every search for it fetches.
+OTHER_REPORTS = 5
+
+
+def quote_meta(quote: dict, article: dict, entry: str = "") -> dict:
     """What a quote result shows besides its words: speaker and role ("" when
-    unattributed), outlet, date, and the other reports of the same words."""
+    unattributed), outlet, date, the first other reports of the same words and,
+    when there are more, their number and the quote's ``entry`` (URL) that lists them."""
     own = (quote.get("slug"), quote.get("anchor"))
     # quotes.jsonl records hold dicts; the site's Quote objects hold Source dataclasses.
     sources = [s if isinstance(s, dict) else vars(s) for s in quote.get("sources") or []]
     here = next((s for s in sources if (s.get("slug"), s.get("anchor")) == own), {})
-    return {"speaker": str(quote.get("speaker") or ""), "said": str(quote.get("speaker_id") or ""),
+    others = [_report(s) for s in sources if (s.get("slug"), s.get("anchor")) != own]
+    meta = {"speaker": str(quote.get("speaker") or ""), "said": str(quote.get("speaker_id") or ""),
             "role": str(quote.get("role") or ""),
             "outlet": str(here.get("outlet") or article.get("source") or ""),
             "date": str(here.get("date") or article.get("date") or ""),
-            "others": [_report(s) for s in sources if (s.get("slug"), s.get("anchor")) != own]}
+            "others": others[:OTHER_REPORTS]}
+    if len(others) > OTHER_REPORTS:
+        meta |= {"more": len(others) - OTHER_REPORTS, "entry": entry}
+    return meta
 
 
-def corpus_documents(articles: list[dict], quotes: list[dict] = ()) -> list[dict]:
+def corpus_documents(articles: list[dict], quotes: list[dict] = (),
+                     quote_url: Callable[[str], str] = lambda quote_id: f"quotes/#{quote_id}") -> list[dict]:
     """Articles (articles.jsonl records) and quotes (quotes.jsonl) -> documents.
 
     A quote links to the paragraph that prints it (articles/<slug>/#pN) and
-    carries ``meta`` (quote_meta) for its result."""
+    carries ``meta`` (quote_meta) for its result; ``quote_url`` says where its
+    entry on the quotes pages is (the site splits them into pages)."""
     docs = []
     for art in articles:
         slug, filters = art["slug"], _filters(art)
@@ -105,7 +118,7 @@ def corpus_documents(articles: list[dict], quotes: list[dict] = ()) -> list[dict
         page = f"articles/{q.get('slug')}/"
         docs.append({"id": f"quotes/#{q['id']}", "url": page + (f"#{q['anchor']}" if q.get("anchor") else ""),
                      "title": art.get("title") or str(q.get("slug") or ""), "text": text, "kind": "quote",
-                     "filters": filters, "boost": 0.8, "meta": quote_meta(q, art)})
+                     "filters": filters, "boost": 0.8, "meta": quote_meta(q, art, quote_url(q["id"]))})
     return docs
 
 

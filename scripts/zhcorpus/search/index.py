@@ -76,7 +76,7 @@ def chunk_starts(docs: list[dict], target: int, first: int = 0) -> list[int]:
         if size >= target:
             starts.append(i)
             size = 0
-        size += len(doc["text"].encode("utf-8")) + 12
+        size += len(doc["text"].encode("utf-8")) + 12 + (len(to_json(doc["meta"])) if doc.get("meta") else 0)
     return starts
 
 

@@ -23,6 +23,7 @@ from zhcorpus.search.update import Declined
 
 from . import edition
 from .pages import Catalogue
+from .quotepages import directory_url, layout as quote_layout
 
 log = logging.getLogger("mkdocs.plugins.zhcorpus")
 # Files the engine writes that are not for the site (a stand-alone test page).
@@ -51,6 +52,11 @@ def _printed(doc: dict, article) -> dict:
     return doc | {"title": title, "text": edition.text(doc["text"], edition.HANT)}
 
 
+def _quote_url(cat: Catalogue, quote_id: str) -> str:
+    """A quote's entry on the quotes page that holds it (quotes/page-N/#q-…)."""
+    return f"{directory_url(quote_layout(cat).page_of[quote_id])}#{quote_id}"
+
+
 class _Converted(KeptMemo):
     """``s2hk`` of the Traditional index's texts, kept between builds by source text:
     converting 35,000 documents took a second of every dirty build at 5,000 articles.
@@ -71,13 +77,14 @@ def _converted_meta(meta: dict, convert) -> dict:
     return {"speaker": convert(meta["speaker"]) if meta["speaker"] else "", "said": meta["said"],
             "role": convert(meta["role"]) if meta["role"] else "",
             "outlet": convert(meta["outlet"]) if meta["outlet"] else "", "date": meta["date"],
-            "others": [[convert(o) if o else "", d, convert(t) if t else "", u] for o, d, t, u in meta["others"]]}
+            "others": [[convert(o) if o else "", d, convert(t) if t else "", u] for o, d, t, u in meta["others"]]} \
+        | {k: meta[k] for k in ("more", "entry") if k in meta}
 
 
 def documents(cat: Catalogue, articles: list, ed: str, cache_dir: Path | None = None) -> list[dict]:
     """``articles``: as read from the corpus (the catalogue's may carry markers)."""
     quotes = [_record(q) for q in cat.quotes]
-    docs = corpus_documents([_record(a) for a in articles], quotes)
+    docs = corpus_documents([_record(a) for a in articles], quotes, lambda quote_id: _quote_url(cat, quote_id))
     if ed != edition.HANT:
         return docs
     by_page = {f"articles/{a.slug}/": a for a in articles if edition.printed_in_traditional(a)}

@@ -10,12 +10,12 @@ const STRINGS = {
                outlet: "媒体", all: "全部", filter: "筛选", from: "起始日期", to: "截止日期", more: "更多结果",
                results: n => `${n} 条结果`, atLeast: n => `至少 ${n} 条结果`, none: "没有结果",
                error: "搜索出错：", quote: "引语", quoteMode: "只看引语", unattributed: "未署名引语",
-               others: "同一引语的其他报道：", said_by: "讲话人" },
+               others: "同一引语的其他报道：", moreReports: n => `另有 ${n} 篇报道（见引语页）` },
   "zh-Hant": { placeholder: "搜尋全文（簡體或繁體）", search: "搜尋", speaker: "提及人物", said: "講話人（引語出自）", event: "事件", theme: "主題",
                outlet: "媒體", all: "全部", filter: "篩選", from: "起始日期", to: "截止日期", more: "更多結果",
                results: n => `${n} 條結果`, atLeast: n => `至少 ${n} 條結果`, none: "沒有結果",
                error: "搜尋出錯：", quote: "引語", quoteMode: "只看引語", unattributed: "未署名引語",
-               others: "同一引語的其他報道：", said_by: "講話人" },
+               others: "同一引語的其他報道：", moreReports: n => `另有 ${n} 篇報道（見引語頁）` },
 };
 // The selects, in the order shown. "said": a quote's attributed speaker; "speaker": people an article mentions.
 const FACETS = ["said", "speaker", "event", "theme", "outlet"];
@@ -90,7 +90,7 @@ export function mountSearch(root, options = {}) {
   const filtered = () => quoteMode.checked || from.value || to.value || FACETS.some(k => selects[k].value);
 
   function quoteItem(h) {
-    const m = h.meta || { speaker: "", said: "", role: "", outlet: "", date: "", others: [] };
+    const m = h.meta || { speaker: "", said: "", role: "", outlet: "", date: "", others: [], more: 0 };
     const who = m.speaker ? el("span", { class: "zs-speaker" }, m.speaker) : el("span", { class: "zs-speaker zs-unattributed" }, t.unattributed);
     const where = [m.outlet, m.date].filter(Boolean).join(" · ");
     const line = el("p", { class: "zs-quote-meta" }, who);
@@ -104,6 +104,7 @@ export function mountSearch(root, options = {}) {
       const others = el("ul", { class: "zs-others" });
       for (const [outlet, date, title, url] of m.others)
         others.append(el("li", {}, el("a", { href: new URL(url, siteUrl).href }, [outlet, date].filter(Boolean).join(" · ") + " 《" + title + "》")));
+      if (m.more) others.append(el("li", {}, el("a", { href: new URL(m.entry, siteUrl).href, class: "zs-others-more" }, t.moreReports(m.more))));
       item.append(el("p", { class: "zs-others-head" }, t.others), others);
     }
     return item;

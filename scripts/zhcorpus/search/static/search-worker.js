@@ -210,7 +210,8 @@ async function doc(id) {  // null for a document an update removed (query.py Sea
   if (meta && typeof meta === "object") {
     const str = v => typeof v === "string" ? v : "";
     out.meta = { speaker: str(meta.speaker), said: str(meta.said), role: str(meta.role), outlet: str(meta.outlet), date: str(meta.date),
-                 others: (Array.isArray(meta.others) ? meta.others : []).map(o => [str(o[0]), str(o[1]), str(o[2]), inSite(o[3], where)]) };
+                 others: (Array.isArray(meta.others) ? meta.others : []).map(o => [str(o[0]), str(o[1]), str(o[2]), inSite(o[3], where)]),
+                 more: Number.isInteger(meta.more) && meta.more > 0 ? meta.more : 0, entry: meta.more ? inSite(meta.entry, where) : "" };
   }
   return out;
 }
