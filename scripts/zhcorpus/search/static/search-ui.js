@@ -127,8 +127,9 @@ export function mountSearch(root, options = {}) {
       if (!groups.has(page)) { groups.set(page, []); list.append(el("li", { class: "zs-group", "data-page": page })); }
       groups.get(page).push(h);
     }
+    // Quotes stand alone; other hits are grouped under their page, at the place of its first hit.
     for (const li of list.querySelectorAll("li[data-page]")) {
-      const hits = groups.get(li.dataset.page);
+      const page = li.dataset.page, hits = groups.get(page);
       li.removeAttribute("data-page");
       li.dataset.kind = hits[0].kind;
       const items = el("ul", {});
@@ -138,10 +139,9 @@ export function mountSearch(root, options = {}) {
         snippetInto(a, h.snippet);
         items.append(el("li", {}, a));
       }
-      li.append(el("a", { href: new URL(h0url(hits[0]), siteUrl).href, class: "zs-title" }, hits[0].title), items);
+      li.append(el("a", { href: new URL(page, siteUrl).href, class: "zs-title" }, hits[0].title), items);
     }
   }
-  const h0url = h => h.url.split("#")[0];
 
   async function run() {
     const q = input.value, my = ++seq;
