@@ -152,13 +152,18 @@ def test_index_urls_are_ascii(site):
 
 
 def _search_docs(site_dir: Path) -> dict[str, str]:
-    """url -> text of every document in our search index (its chunks)."""
+    """url -> text of every document in our search index (its chunks); quotes, which
+    link to the paragraph that prints them, as "quote:url" -> their texts, a line each."""
     docs = {}
     for chunk in sorted((site_dir / "search" / "chunks").glob("*.json")):
         data = json.loads(chunk.read_text(encoding="utf-8"))
-        for kind, page, anchor, text in data["docs"]:
+        for kind, page, anchor, text, *_meta in data["docs"]:
             url = data["pages"][page][0]
-            docs[f"{url}#{anchor}" if anchor else url] = text
+            url = f"{url}#{anchor}" if anchor else url
+            if kind == 1:
+                docs[f"quote:{url}"] = (docs[f"quote:{url}"] + "\n" if f"quote:{url}" in docs else "") + text
+            else:
+                docs[url] = text
     return docs
 
 
@@ -269,12 +274,10 @@ def test_quotes_pages_have_one_heading_per_quote(site):
     headings = {url: re.findall(r'<h3 id="(q-[0-9a-z]+)"', html) for url, html in pages.items()}
     assert sorted(h for found in headings.values() for h in found) == sorted(q.id for q in quotes)
     assert all(len(found) <= QUOTES_PER_PAGE for found in headings.values())
-    # Each quote is its own search document, linking to its entry on its page.
+    # Each quote is its own search document, linking to the paragraph that prints it (issue 16).
     docs = _search_docs(site.site_dir)
-    for url, found in headings.items():
-        for quote_id in found:
-            quote = next(q for q in quotes if q.id == quote_id)
-            assert quote.text[:8] in docs[f"{url}#{quote_id}"], quote_id
+    for quote in quotes:
+        assert quote.text[:8] in docs[f"quote:articles/{quote.slug}/#{quote.anchor}"], quote.id
 
 
 def test_every_speaker_link_on_the_quotes_pages_reaches_their_quotes(site):
@@ -429,7 +432,7 @@ def test_traditional_search_index_has_traditional_snippets(fixture_site):
     hans, hant = _search_docs(fixture_site.site_dir), _search_docs(fixture_site.site_dir / HANT)
     assert set(hans) == set(hant)  # same documents, same (relative) links
     quote = next(q for q in load_quotes(FIXTURES / "corpus" / "quotes.jsonl") if q.speaker_id == "tokayev")
-    assert to_hong_kong(quote.text[:10]) in hant[f"quotes/#{quote.id}"]  # the fixtures fit on one page
+    assert to_hong_kong(quote.text[:10]) in hant[f"quote:articles/{quote.slug}/#{quote.anchor}"]
     hk = next(a for a in load_articles(FIXTURES / "corpus" / "articles") if a.script_original == "zh-Hant")
     assert hant[f"articles/{hk.slug}/#p1"] == hk.original["paragraphs"][0]["text"]
     labels = json.loads((fixture_site.site_dir / HANT / "search" / "facets.json").read_text(encoding="utf-8"))
