@@ -40,6 +40,9 @@ def test_numbers_in_three_scripts(text, number):
     ("发布/2023年5月19日 18:40", D(2023, 5, 19)),
     ("出版：2025-06-17 15:22", D(2025, 6, 17)),
     ("http://www.CRNTT.com   2024-12-28 09:40:12", D(2024, 12, 28)),
+    # day first, as European and Russian outlets' Chinese services print it; a date and its time
+    ("19.06.2025, 16:48 (更新: 19.06.2025, 17:05)", D(2025, 6, 19)),
+    ("發表時間：18/06/2025 - 11:25", D(2025, 6, 18)),
     # Left alone: a sentence, a range, a future mention, no year, not a real date, a longer number.
     ("第二届中国—中亚峰会将于2025年6月16日至18日在阿斯塔纳举行。", None),
     ("2025年6月16日至18日", None),
@@ -47,6 +50,8 @@ def test_numbers_in_three_scripts(text, number):
     ("6月16日 星期一", None),
     ("2025-02-30 10:00", None),
     ("编号 202506161234567", None),
+    ("电话 12.34.5678", None),
+    ("2025年6月16日—18日", None),
 ])
 def test_the_date_a_furniture_line_prints(line, date):
     assert dates.printed_date(line) == date

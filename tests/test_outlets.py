@@ -144,6 +144,15 @@ def test_a_report_opening_without_furniture_is_left_alone(paragraph):
     ("（本报记者 宁远航）", "bylines", ["宁远航"], None),
     ("■ 新华社记者 马俊豪 古丽巴哈尔", "bylines", ["马俊豪", "古丽巴哈尔"], "xinhua"),
     ("塔什干，2025年6月18日（UzA）", "datelines", [], "uza"),
+    # translators, Taiwan brackets, a web source line naming its writer, a correspondent beside a reporter
+    ("塔斯社中文网 编译：卢卡", "bylines", ["卢卡"], None),
+    ("本文編譯：王珂", "bylines", ["王珂"], None),
+    ("【記者林孟潔／綜合報導】", "bylines", ["林孟潔"], None),
+    ("【編譯陳思妤／綜合外電報導】", "bylines", ["陳思妤"], None),
+    ("来源：中国台湾网\u3000作者：韦晓彤\u30002025-06-21 09:18", "bylines", ["韦晓彤"], None),
+    ("【本報記者歐陽晉西安報道】", "bylines", ["歐陽晉"], None),
+    ("（通讯员\u3000蔡琳\u3000记者\u3000吴越）", "bylines", ["蔡琳", "吴越"], None),
+    ("作者：冯嘉琳（柏林）", "bylines", ["冯嘉琳"], None),
 ])
 def test_a_byline_line_is_read_as_one(line, role, names, outlet):
     mark = REGISTRY.read_line(line)

@@ -24,9 +24,11 @@ CHINESE = "〇○零一二三四五六七八九十"
 # A month or a day as printed: 6, ６, 06, 六, 十七, 三十一.
 NUMBER = f"(?:[{DIGITS}]{{1,2}}|[{CHINESE}]{{1,3}})"
 # A date with its year: 2025-06-16, 2025/6/16, 2025.6.16, 2025年6月16日, ２０２５年６月１６日,
-# 二〇二五年六月十六日. Not part of a longer number (a URL's 20250616123).
+# 二〇二五年六月十六日; and day first, as European and Russian outlets' Chinese services print
+# it: 19.06.2025, 18/06/2025. Not part of a longer number (a URL's 20250616123).
 FULL_DATE = (f"(?<![{DIGITS}])(?:[{DIGITS}]{{4}}\\s*[-/.年]\\s*[{DIGITS}]{{1,2}}\\s*[-/.月]\\s*[{DIGITS}]{{1,2}}"
-             f"(?:\\s*日)?|[{CHINESE}]{{4}}年[{CHINESE}]{{1,2}}月[{CHINESE}]{{1,3}}日)(?![{DIGITS}])")
+             f"(?:\\s*日)?|[{CHINESE}]{{4}}年[{CHINESE}]{{1,2}}月[{CHINESE}]{{1,3}}日"
+             f"|[{DIGITS}]{{1,2}}\\s*[./]\\s*[{DIGITS}]{{1,2}}\\s*[./]\\s*[{DIGITS}]{{4}})(?![{DIGITS}])")
 TIME = f"[{DIGITS}]{{1,2}}[:：][{DIGITS}]{{2}}(?:[:：][{DIGITS}]{{2}})?"
 WEEKDAY = "(?:星期|周|週|礼拜|禮拜)[一二三四五六日天]"
 
@@ -63,8 +65,13 @@ def real_date(year: int | None, month: int | None, day: int | None) -> dt.date |
 
 def full_date(text: str) -> dt.date | None:
     """A printed date with its year (FULL_DATE) -> the date, None if it is not a real one."""
-    parts = [number(p) for p in _PARTS.findall(text)]
-    return real_date(*parts) if len(parts) == 3 else None
+    printed = _PARTS.findall(text)
+    parts = [number(p) for p in printed]
+    if len(parts) != 3:
+        return None
+    if len(printed[2]) == 4:  # day first: 19.06.2025
+        return real_date(parts[2], parts[1], parts[0])
+    return real_date(*parts)
 
 
 def is_furniture_shaped(text: str) -> bool:
@@ -75,12 +82,17 @@ def is_furniture_shaped(text: str) -> bool:
 def printed_date(text: str) -> dt.date | None:
     """The date a furniture line prints (2025年6月18日 星期三 … A01; 2025-06-17 21:34:07
     来源：央视网); None for running text or a line with no date of its own."""
-    if not is_furniture_shaped(text):
+    if not is_furniture_shaped(_DATE_COMMA.sub(" ", text)):  # 19.06.2025, 16:48: a field, not a clause
         return None
     match = _FULL_DATE.search(text)
-    if match is None or re.match(r"\s*[至到—－~-]", text[match.end():]):  # a range is not a page's date
+    if match is None or _RANGE.match(text[match.end():]):  # a range is not a page's date
         return None
     return full_date(match.group(0))
+
+
+_DATE_COMMA = re.compile(f"(?<=[{DIGITS}]),\\s*(?=[{DIGITS}])")
+# 6月16日至18日, 2025-06-16—06-18; not 18/06/2025 - 11:25, a date and its time.
+_RANGE = re.compile(f"\\s*[至到—－~-](?!\\s*{TIME})")
 
 
 _DATE_PARTS = re.compile(f"{FULL_DATE}|{TIME}|{WEEKDAY}")

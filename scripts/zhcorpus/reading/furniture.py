@@ -32,7 +32,7 @@ _SPACES = re.compile(r"\s+")
 # separator or an ASCII character (a date's digits, a page's letter). A line of a
 # narrow column holds none of them, most of the time.
 _MARKED = re.compile(r"[\s\x21-\x7e【】（）：／丨｜＞›»·０-９]")
-_BYLINE_WORD = re.compile("记者|記者|作者|撰文|编译|編譯|通讯员|通訊員")
+_BYLINE_WORD = re.compile("记者|記者|作者|撰文|编译|編譯|翻译|翻譯|通讯员|通訊員")
 # Sentence punctuation: furniture is labels and fields, never sentences.
 _SENTENCE = re.compile("[。！？；，]")
 
