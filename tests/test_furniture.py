@@ -67,6 +67,16 @@ from zhcorpus.reading.furniture import furniture_reason
     ("人民日报2025年6月18日报道了峰会", None),
     ("首页 / 政治", furniture.BREADCRUMB),
     ("中国 / 中亚", furniture.BREADCRUMB),
+    ("日期 2025年6月18日", furniture.PUBLICATION),
+    ("南方都市报\u30006月20日\u300010:45", furniture.PUBLICATION),
+    ("欢迎订阅早报电子报，随时掌握最新动态", furniture.APP_NOTICE),
+    ("分享：Facebook\u3000WhatsApp\u3000Telegram", furniture.WIDGET),
+    ("【版权声明】本文为南方都市报原创作品，未经授权不得转载。", furniture.COPYRIGHT),
+    # left alone: a headline that starts with the same words, a lone letter, a lone label
+    ("订阅制度改革成效显著，专家：还需完善", None),
+    ("X", None),
+    ("日期", None),
+    ("中亚班列6月20日 10时发车", None),
 ])
 def test_furniture_reason(line, why):
     assert furniture_reason(line) == why

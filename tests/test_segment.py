@@ -193,3 +193,15 @@ def test_a_bracketed_credit_goes_with_the_headline_above_it():
 ])
 def test_place(around, action):
     assert place(around) == action
+
+
+@pytest.mark.parametrize("lines", [
+    # a web page: headline, date, standfirst, the writer, then the text (德国之声)
+    ["中国与中亚关系的新阶段", "日期 2025年6月18日", "六国在阿斯塔纳签署条约。学者如何看待？", "作者：冯嘉琳（柏林）",
+     "研究员霍夫曼对本台表示，中国的角色已经改变。", "霍夫曼认为，各国态度并不一致。"],
+    # the writer's line in the middle of the text (哈通社)
+    ["托卡耶夫：两国关系处于最好水平", "2025年6月16日 18:40", "哈萨克斯坦总统16日会见中国国家主席。",
+     "双方讨论了农业等领域的合作。", "作者：阿谢莉·努尔兰", "外交部发言人在随后的发布会上指出，双方签署了三十多份文件。"],
+])
+def test_text_after_a_byline_stays_in_the_article_under_a_headline_above(lines):
+    assert len(drafts_of(lines)) == 1

@@ -50,6 +50,11 @@ _PRINTED_DATE = re.compile(
     rf"^(?:\d{{4}}\s*[-/.]\s*\d{{1,2}}\s*[-/.]\s*\d{{1,2}}|{_DATE.pattern}){_ISO_TIME}"
     r"(?=\s|\||$|来源|來源|责任编辑|責任編輯|编辑|編輯)")  # 2025-06-17责任编辑：…, the fields run together
 _FIELD_LABEL = re.compile(r"^(?:来源|來源|发布时间|發佈時間|发布|發布|發佈|更新时间|更新時間|更新|出版|时间|時間)\s*[：:/／]")
+# 日期 2025年6月18日: the label a web page prints before its date, set apart by a space.
+_DATE_LABEL = re.compile(r"^(?:日期|時間|时间|发布时间|發佈時間|更新时间|更新時間)\s+")
+# 南方都市报　6月20日　10:45: a newsroom's name, the month and day, the time: a web page's time line.
+_YEARLESS_TIME_LINE = re.compile(
+    r"^[\u4e00-\u9fff]{2,12}?(?:报|報|网|網|社|台|新闻|新聞|客户端|客戶端)\s+\d{1,2}月\d{1,2}日\s+\d{1,2}:\d{2}\s*$")
 _WEB_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+")
 
 _STAFF = ("责任编辑|責任編輯|本版责编|本版責編|责编|責編|编辑|編輯|校对|校對|监制|監製|摄像|攝像|美编|美編|"
@@ -59,11 +64,15 @@ _EDITOR = re.compile(rf"(?:^|[【\[（(\s])(?:{_STAFF})\s*(?:[：:丨|｜]|\s+\S
 
 _WIDGET_WORDS = ("分享让更多人看到|分享到|分享|打\\s*印|小字号|中字号|大字号|字号|字體大小|字体大小|字體|字体|"
                  "纠错|糾錯|网友评论|網友評論|我要评论|我要評論|发表评论|發表評論|收藏|关闭窗口|關閉窗口|关闭|關閉|返回顶部|返回頂部|点赞|點讚|转发|轉發|"
-                 "第\\s*\\d+\\s*[页頁]|上一[页頁]|下一[页頁]|微信|微博|QQ空间|A\\+|A-|[大中小]")
+                 "第\\s*\\d+\\s*[页頁]|上一[页頁]|下一[页頁]|微信|微博|QQ空间|A\\+|A-|[大中小]|"
+                 # the networks a share bar names, in their own spelling
+                 "Facebook|Twitter|WhatsApp|Telegram|LINE|Line|Weibo|WeChat|LinkedIn|Threads|Email|E-mail|X")
 _WIDGET = re.compile(rf"(?:(?:{_WIDGET_WORDS})|[\s【】\[\]：:|/·])+")
 _APP = re.compile("^(?:扫码|掃碼|扫描二维码|掃描二維碼|扫描|掃描|长按|長按|下载|下載)"
                   ".{0,10}(?:二维码|二維碼|客户端|客戶端|移动版|移動版|APP|App|app|小程序|公众号|公眾號)")
-_COPYRIGHT = re.compile(r"^(?:版权声明|版權聲明|版权所有|版權所有|免责声明|免責聲明|Copyright|©|\(c\)|（版权)", re.I)
+_COPYRIGHT = re.compile(r"^[【\[]?(?:版权声明|版權聲明|版权所有|版權所有|免责声明|免責聲明|Copyright|©|\(c\)|（版权)", re.I)
+# 欢迎订阅早报电子报，随时掌握最新动态: a subscription notice, one clause or two.
+_SUBSCRIBE = re.compile("^(?:欢迎订阅|歡迎訂閱|立即订阅|立即訂閱|点击订阅|點擊訂閱|欢迎关注|歡迎關注|关注我们|關注我們)")
 _RELATED = re.compile("^(?:相关新闻|相關新聞|相关阅读|相關閱讀|相关文章|相關文章|相关报道|相關報道|相關報導|"
                       "延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|更多新闻|更多新聞|更多报道|更多報道|热点推荐|熱點推薦|热门推荐|熱門推薦|"
                       "热门新闻|熱門新聞|精彩推荐|精彩推薦|往期回顾|往期回顧|猜你喜欢|猜你喜歡)[：:]?$")
@@ -77,6 +86,8 @@ def furniture_reason(line: str) -> str | None:
         return None
     if _COPYRIGHT.match(text):
         return COPYRIGHT if len(_SPACES.sub(" ", text)) <= 90 else None
+    if _SUBSCRIBE.match(text) and len(text) <= 40 and not _SPACES.sub("", text).endswith("。"):
+        return APP_NOTICE
     size = len(text) if len(text) <= 60 else len(_SPACES.sub(" ", text))  # fields are padded with spaces
     if _SENTENCE.search(text) or size > 60:
         return None
@@ -94,7 +105,8 @@ def furniture_reason(line: str) -> str | None:
         return PAGE_HEADER
     if _is_breadcrumb(text):
         return BREADCRUMB
-    dated = _is_dated_line(text) or _is_dated_line(text[masthead_prefix(text):].strip())
+    dated = (_is_dated_line(text) or _is_dated_line(text[masthead_prefix(text):].strip())
+             or _is_dated_line(_DATE_LABEL.sub("", text)) or bool(_YEARLESS_TIME_LINE.match(text)))
     if (_FIELD_LABEL.match(text) or _WEB_ADDRESS.match(text) or dated) and not _BYLINE_WORD.search(text):
         return PUBLICATION  # one that names a reporter is a byline: left to the byline readers
     return None

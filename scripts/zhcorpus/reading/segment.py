@@ -220,6 +220,10 @@ class _Reader:
         lead = block.kind == TEXT and opens_report(block.text)
         indented_start = (self.prior == BELOW and block.indented and draft.has_body
                           and not is_cut(self.blocks[index - 1]))
+        if draft.closed_by == BYLINE and self.prior != BELOW and draft.title and not lead:
+            # Headlines above: an article begins at its headline, so plain text after a
+            # byline is still this one's (a web page's standfirst, 作者：…, then the text).
+            draft.closed_by = ""
         if draft.closed_by or indented_start or (lead and draft.opened and draft.has_body):
             draft = self.start(block.line)
         self.add_body(index, block)
