@@ -110,6 +110,11 @@ def test_running_text_is_no_dateline(text):
     ("【环球时报-环球网报道 记者 邵一鸣】峰会闭幕后。", "", "峰会闭幕后", ["邵一鸣"]),
     ("〔編譯蘇子晴／綜合報導〕中國與中亞5國元首17日簽署條約。", "", "中國與中亞", ["蘇子晴"]),
     ("（西安综合讯）为期两天的首届峰会闭幕。", "（西安综合讯）", "为期两天", []),
+    # the Chinese services of CIS agencies: place and date first, the agency after a dash
+    ("莫斯科，6月19日 - 俄罗斯卫星通讯社。俄罗斯学者表示，合作不会冲突。", "莫斯科，6月19日 - 俄罗斯卫星通讯社。",
+     "俄罗斯学者", []),
+    ("比什凯克，6月22日 – 卡巴尔通讯社。吉尔吉斯斯坦总统表示，铁路将开工。", "比什凯克，6月22日 – 卡巴尔通讯社。",
+     "吉尔吉斯斯坦", []),
 ])
 def test_the_dateline_and_byline_opening_a_report_are_lifted(paragraph, dateline, rest, names):
     marks, start = REGISTRY.lead(paragraph)
@@ -187,6 +192,7 @@ def test_a_line_that_is_no_byline_or_dateline(line):
     ("哈萨克国际通讯社 Kazinform", "kazinform"),
     ("央视新闻客户端", "cctv"),
     ("德國之聲中文網", None),                          # a masthead, of an outlet not registered
+    ("文汇报", None),                                  # Shanghai's 文汇报 as much as Hong Kong's 文匯報
     # Left alone: credits, reports citing an outlet, an outlet the registry does not know.
     ("▲中亞國家與中國的貿易往來日益密切。圖源：新華社", None),
     ("图源：新华社", None),

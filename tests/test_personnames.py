@@ -92,6 +92,8 @@ def test_a_name_the_article_gave_opens_a_clause(words):
     ("英国智库研究员亚历山大·库珀接受采访", ["亚历山大·库珀"]),
     ("哈萨克斯坦阿斯卡尔·别克穆拉托夫说", ["阿斯卡尔·别克穆拉托夫"]),  # nor is the country
     ("“一带一路”·共建", []),
+    ("巴黎一所大学的中亚史教授让-皮埃尔·勒梅尔则认为", ["让-皮埃尔·勒梅尔"]),  # a double given name
+    ("中国—中亚峰会", []),
 ])
 def test_dotted_names(text, names):
     assert [text[start:end] for start, end in dotted_names(text)] == names

@@ -48,7 +48,7 @@ _LOOSE = {"source": ".{2,12}?", "place": ".{1,12}?", "name": ".{2,16}", "names":
 FORM_TEXT = re.compile(r"(?:[^{}]|\{(?:" + "|".join(PLACEHOLDERS) + r")\})+")
 
 # Equivalent marks: a form written with one is read with any.
-_SAME_MARKS = ["（(", "）)", "【[", "】]", "〔[", "〕]", "：:", "／/", "｜|丨", "，,", "·・•", ">＞", "—－-"]
+_SAME_MARKS = ["（(", "）)", "【[", "】]", "〔[", "〕]", "：:", "／/", "｜|丨", "，,", "·・•", ">＞", "—－-–―"]
 _MARK_CLASS = {mark: "[" + re.escape(group) + "]" for group in _SAME_MARKS for mark in group}
 OPENING = "（(【[〔"
 

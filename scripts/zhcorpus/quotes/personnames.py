@@ -113,7 +113,8 @@ def parts(name: str) -> list[str]:
 
 
 _T = "".join(sorted(TRANSLIT))
-_DOTTED = re.compile(f"[{_T}]{{1,10}}(?:[{DOTS}][{_T}]{{1,12}})+")
+# A French or Russian double given name keeps its hyphen: 让-皮埃尔·勒梅尔.
+_DOTTED = re.compile(f"[{_T}]{{1,10}}(?:[-‐][{_T}]{{1,10}})?(?:[{DOTS}][{_T}]{{1,12}})+")
 
 
 def is_transliteration(word: str) -> bool:
