@@ -205,3 +205,19 @@ def test_place(around, action):
 ])
 def test_text_after_a_byline_stays_in_the_article_under_a_headline_above(lines):
     assert len(drafts_of(lines)) == 1
+
+
+@pytest.mark.parametrize("shoulder", ["专访中国驻哈萨克斯坦大使", "記者手記·阿斯塔納的早晨"])
+def test_a_shoulder_naming_the_genre_is_the_kicker_however_long(shoulder):
+    lines = ["大公报　2025年6月19日　星期四　A12　中国新闻", shoulder, "“中亚是共建‘一带一路’的首倡之地”",
+             "本报讯 第二届中国—中亚峰会闭幕后，中国驻哈萨克斯坦大使接受本报专访，谈及峰会成果与两国合作的前景。",
+             "问：这次峰会最值得关注的成果是什么？大使认为哪一项最能体现六国合作的新变化？",
+             "答：最重要的是六国把合作的框架固定了下来，秘书处和部长级会晤都有了清晰的时间表。"]
+    (draft,) = assemble_page("\n".join(lines) + "\n")
+    assert (draft.kicker, draft.title) == (shoulder, lines[2])
+
+
+def assemble_page(text: str):
+    blocks = page_blocks(text)
+    links = link_continuations(blocks, Reference(text))
+    return assemble(blocks, reading_chains(blocks, links), links)

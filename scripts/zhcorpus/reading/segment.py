@@ -26,6 +26,10 @@ from zhcorpus.reading.placement import BELOW, CLOSE, HEADER, OPEN, Surroundings,
 from zhcorpus.reading.repairs import join_wrapped
 
 _KICKER_MAX = 6
+# A shoulder that names the genre or the column is above its headline, however long:
+# 专访中国驻哈萨克斯坦大使, 记者手记·阿斯塔纳的早晨.
+_RUBRIC = re.compile("^(?:(?:独家)?专访|(?:獨家)?專訪|对话|對話|访谈|訪談|特写|特寫|记者手记|記者手記|"
+                     "新闻分析|新聞分析|观察|觀察|直击|直擊|综述|綜述|述评|述評|社评|社評|时评|時評|短评|短評)")
 _OPENING_LINE_MAX = 60
 _ECHO_SHARED = 3
 _ECHO_SHARE = 0.25
@@ -264,7 +268,7 @@ class _Reader:
                 and not draft.subtitle.startswith("——"):
             draft.kicker, draft.title, draft.subtitle = draft.title, draft.subtitle, text
         elif not draft.title:
-            if len(text) <= _KICKER_MAX and not draft.kicker and \
+            if (len(text) <= _KICKER_MAX or _RUBRIC.match(text)) and not draft.kicker and \
                     self.surroundings.next_is_headline(chain, position, draft):
                 draft.kicker = text  # 记者手记, 国际: a column label above the headline
             else:
