@@ -9,6 +9,7 @@ Traditional data page links to that one copy.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from . import downloads, edition, feeds, webmeta
@@ -63,9 +64,11 @@ def page_facts(cat: Catalogue, site_description: str) -> dict[str, webmeta.PageF
 # 3 missing files (<page>/sitemap.xml), from the absolute site_url's host. The
 # selector is narrowed to links nothing on the site carries. Idempotent (a dirty
 # build keeps the patched bundle); tests/browser's crawl fails if Material renames it.
-_ALTERNATES_FETCHED = 'M("link[rel=alternate]")'
-_NONE_FETCHED = 'M("link[rel=alternate][data-zh-material-alternate]")'
+# Material 9.6 reads [rel=alternate] only inside the sitemap it fetched for its selector: nothing
+# to narrow there. The minified function's name changes between releases: any name is read.
+_ALTERNATES_FETCHED = re.compile(r'\b(\w+)\("link\[rel=alternate\]"\)')
+_NONE_FETCHED = r'\1("link[rel=alternate][data-zh-material-alternate]")'
 
 
 def without_alternate_fetches(script: str) -> str:
-    return script.replace(_ALTERNATES_FETCHED, _NONE_FETCHED)
+    return _ALTERNATES_FETCHED.sub(_NONE_FETCHED, script)
